@@ -1,0 +1,116 @@
+"""`stances` command line: thin subcommands over the library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from stances import __version__
+from stances.load import DEFAULT_DEBATE, check_debate
+from stances.problems import errors, report, to_json
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called: one line to stderr, exit 2."""
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check a debate folder against the format and print every problem found.
+
+    Exits 0 when the debate is valid (warnings allowed), 1 when it has errors, 2 on usage errors.
+
+    Example:
+      stances validate data/ukraine-talks-2022
+      stances validate my-debate/ --json
+    """
+    folder = Path(args.debate_dir)
+    if not folder.exists():
+        raise UsageError(f"no such folder: {folder}")
+    if not folder.is_dir():
+        raise UsageError(f"not a folder: {folder}")
+    problems = check_debate(folder)
+    print(to_json(problems, folder=str(folder)) if args.json else report(problems, folder=str(folder)))
+    return EXIT_INVALID if errors(problems) else EXIT_OK
+
+
+def cmd_describe(args: argparse.Namespace) -> int:
+    """Write (or refresh) a debate's datapackage.json from the format, keeping its metadata.
+
+    Example:
+      stances describe my-debate/ --name my-debate --title "My debate"
+    """
+    from stances.package import descriptor
+
+    folder = Path(args.debate_dir)
+    if not folder.is_dir():
+        raise UsageError(f"not a folder: {folder}")
+    path = folder / "datapackage.json"
+    metadata = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    for key in ("name", "title", "version"):
+        if getattr(args, key):
+            metadata[key] = getattr(args, key)
+    metadata.setdefault("name", folder.name)
+    path.write_text(json.dumps(descriptor(metadata), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _doc(command: Callable[..., int]) -> tuple[str, str]:
+    text = (command.__doc__ or "").strip()
+    summary = text.splitlines()[0]
+    return summary, text
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stances",
+        description="Who stands where in a policy debate, when they said it, and how we know.",
+    )
+    parser.add_argument("--version", action="version", version=f"stances {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, command: Callable[..., int]) -> argparse.ArgumentParser:
+        summary, text = _doc(command)
+        sub = commands.add_parser(
+            name, help=summary, description=text, formatter_class=argparse.RawDescriptionHelpFormatter
+        )
+        sub.set_defaults(run=command)
+        return sub
+
+    validate = add("validate", cmd_validate)
+    validate.add_argument("debate_dir", nargs="?", default=str(DEFAULT_DEBATE), metavar="DEBATE_DIR")
+    validate.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    describe = add("describe", cmd_describe)
+    describe.add_argument("debate_dir", metavar="DEBATE_DIR")
+    describe.add_argument("--name")
+    describe.add_argument("--title")
+    describe.add_argument("--version", dest="version")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help
+        return int(exc.code or 0)
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except UsageError as exc:
+        print(f"stances: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

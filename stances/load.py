@@ -1,0 +1,241 @@
+"""Debate folder -> typed tables. The only module that reads a debate's files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from stances import schema
+from stances.model import Debate, DebateMeta
+from stances.problems import DebateError, Problem, errors
+from stances.validate import parse_booleans, parse_dates, parse_integers, validate_tables
+
+DESCRIPTOR = "datapackage.json"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DEBATE = DATA_DIR / "ukraine-talks-2022"
+
+
+def folder_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, mtime and size of every file of the debate: changes whenever a file is edited, added or removed."""
+    folder = Path(folder)
+    names = [schema.file_name(t) for t in schema.TABLE_ORDER] + [DESCRIPTOR]
+    stats = []
+    for name in names:
+        path = folder / name
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        stats.append((name, stat.st_mtime_ns, stat.st_size))
+    return tuple(stats)
+
+
+def read_table(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read one CSV as text columns. File-level problems (missing, empty, encoding, header) are returned, not raised."""
+    file = path.name
+    if not path.is_file():
+        return None, [
+            Problem(
+                code="missing-table",
+                file=file,
+                message=f"missing: the debate needs {file} (columns: {', '.join(schema.field_names(table))})",
+            )
+        ]
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if not raw.strip():
+        return None, [
+            Problem(
+                code="empty-file",
+                file=file,
+                message=f"is empty; expected a header row: {','.join(schema.field_names(table))}",
+            )
+        ]
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, [
+            Problem(
+                code="not-utf8",
+                file=file,
+                line=line,
+                value=f"0x{raw[exc.start]:02x}",
+                message=f"is not UTF-8 (byte at offset {exc.start}); save the file as UTF-8",
+            )
+        ]
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(raw),
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            encoding="utf-8",
+            skip_blank_lines=True,
+        )
+    except (pd.errors.ParserError, csv.Error) as exc:
+        return None, [
+            Problem(code="malformed-csv", file=file, line=_parser_line(str(exc)), message=f"is not valid CSV: {exc}")
+        ]
+    return frame, header_problems(frame, table)
+
+
+def _parser_line(message: str) -> int | None:
+    words = message.replace(",", " ").split()
+    for before, word in itertools.pairwise(words):
+        if before == "line" and word.isdigit():
+            return int(word)
+    return None
+
+
+def header_problems(frame: pd.DataFrame, table: str) -> list[Problem]:
+    file = schema.file_name(table)
+    expected = schema.field_names(table)
+    problems = []
+    header = [str(c) for c in frame.columns]
+    for name in expected:
+        if name not in header:
+            problems.append(
+                Problem(
+                    code="missing-column", file=file, line=1, field=name, message="column is missing from the header"
+                )
+            )
+    for name in header:
+        if name.split(".")[0] in expected and "." in name and name not in expected:
+            problems.append(
+                Problem(
+                    code="duplicate-column", file=file, line=1, field=name.split(".")[0], message="column appears twice"
+                )
+            )
+        elif name not in expected:
+            problems.append(
+                Problem(
+                    code="unknown-column",
+                    file=file,
+                    line=1,
+                    field=name,
+                    message=f"is not a column of {table} (kept, not used; known: {', '.join(expected)})",
+                    severity="warning",
+                )
+            )
+    return problems
+
+
+def read_descriptor(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
+    path = folder / DESCRIPTOR
+    if not path.is_file():
+        return {}, [
+            Problem(
+                code="missing-descriptor",
+                file=DESCRIPTOR,
+                message="missing; write one with `stances describe`",
+                severity="warning",
+            )
+        ]
+    try:
+        descriptor = json.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        return {}, [Problem(code="invalid-descriptor", file=DESCRIPTOR, message="is not UTF-8 text")]
+    except json.JSONDecodeError as exc:
+        return {}, [
+            Problem(
+                code="invalid-descriptor", file=DESCRIPTOR, line=exc.lineno, message=f"is not valid JSON: {exc.msg}"
+            )
+        ]
+    if not isinstance(descriptor, dict):
+        return {}, [Problem(code="invalid-descriptor", file=DESCRIPTOR, message="must be a JSON object")]
+    problems = [
+        Problem(code="invalid-descriptor", file=DESCRIPTOR, field=key, message=f"has no '{key}'", severity="warning")
+        for key in ("name", "title", "version", "licenses")
+        if not descriptor.get(key)
+    ]
+    return descriptor, problems
+
+
+def read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Every table of the debate as text columns, with the file-level problems found while reading."""
+    tables: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    for table in schema.TABLE_ORDER:
+        frame, found = read_table(folder / schema.file_name(table), table)
+        problems.extend(found)
+        if frame is not None:
+            tables[table] = frame
+    return tables, problems
+
+
+def check_debate(folder: Path | str) -> list[Problem]:
+    """Every problem in the debate folder: files, descriptor, fields and cross-table rules."""
+    problems, _, _ = _read_and_check(Path(folder))
+    return problems
+
+
+def _read_and_check(folder: Path) -> tuple[list[Problem], dict[str, pd.DataFrame], dict[str, Any]]:
+    if not folder.is_dir():
+        return [Problem(code="missing-table", file=str(folder), message="is not a folder")], {}, {}
+    descriptor, problems = read_descriptor(folder)
+    tables, found = read_tables(folder)
+    problems.extend(found)
+    problems.extend(validate_tables(tables))
+    return problems, tables, descriptor
+
+
+def load_debate(folder: Path | str = DEFAULT_DEBATE) -> Debate:
+    """Load and validate a debate folder into typed DataFrames; raise `DebateError` listing every problem."""
+    folder = Path(folder)
+    problems, tables, descriptor = _read_and_check(folder)
+    if errors(problems):
+        raise DebateError(problems)
+    return Debate(
+        folder=folder,
+        meta=meta_from(descriptor, folder),
+        warnings=tuple(problems),
+        **{name: typed(name, tables[name]) for name in schema.TABLE_ORDER},
+    )
+
+
+def meta_from(descriptor: dict[str, Any], folder: Path) -> DebateMeta:
+    licences = descriptor.get("licenses") or [{}]
+    licence = licences[0] if isinstance(licences[0], dict) else {}
+    return DebateMeta(
+        name=str(descriptor.get("name") or folder.name),
+        title=str(descriptor.get("title") or folder.name),
+        version=str(descriptor.get("version") or ""),
+        description=str(descriptor.get("description") or ""),
+        licence=str(licence.get("title") or licence.get("name") or ""),
+        licence_url=str(licence.get("path") or ""),
+        citation=str(descriptor.get("citation") or ""),
+        homepage=str(descriptor.get("homepage") or ""),
+        created=str(descriptor.get("created") or ""),
+    )
+
+
+def typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a validated text table its types: dates, integers, booleans and categoricals for closed vocabularies."""
+    out = frame.copy()
+    for spec in schema.fields(table):
+        name = spec["name"]
+        if name not in out.columns:
+            continue
+        kind = spec["type"]
+        if kind == "date":
+            out[name] = parse_dates(out[name])
+        elif kind == "integer":
+            out[name] = parse_integers(out[name]).astype("int64")
+        elif kind == "boolean":
+            out[name] = parse_booleans(out[name]).astype(bool)
+        elif "enum" in spec.get("constraints", {}):
+            values = spec["constraints"]["enum"]
+            out[name] = pd.Categorical(out[name], categories=values, ordered=name == "confidence")
+    if table == "statements":
+        out["position"] = out["position"].astype("int8")
+    if table == "questions":
+        out = out.sort_values(["display_order", "question_id"], kind="stable").reset_index(drop=True)
+    return out

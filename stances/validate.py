@@ -1,0 +1,467 @@
+"""Rules a debate's tables must follow: raw string tables in, a list of `Problem`s out.
+
+Every rule is a small function over whole columns (no Python loop per row), so validating a million statements
+stays fast. Rules never raise on bad data: a rule whose columns are missing yields nothing, because the missing
+column is itself reported by the reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from stances import schema
+from stances.problems import Problem
+
+# Problem codes, each documented for curators; `tests/test_docs.py` keeps the README in step with this table.
+CODES: dict[str, str] = {
+    "missing-table": "A table's CSV file is not in the debate folder.",
+    "empty-file": "A table's file is empty (not even a header row).",
+    "not-utf8": "A file is not UTF-8 text.",
+    "malformed-csv": "A row does not parse as CSV (e.g. a stray quote or too many cells).",
+    "missing-column": "A column of the format is not in the file's header.",
+    "unknown-column": "A column in the file is not part of the format (kept, but not used).",
+    "duplicate-column": "The same column name appears twice in the header.",
+    "missing-value": "A required cell is empty.",
+    "invalid-id": "An identifier is not a lower-case slug (letters, digits, dashes).",
+    "invalid-url": "A URL is not an http or https address.",
+    "type-error": "A cell is not of its column's type (integer, date, true/false).",
+    "not-in-enum": "A cell is not one of its column's allowed values.",
+    "out-of-range": "A number or date is outside its allowed range.",
+    "duplicate-key": "Two rows share the same identifier (primary key).",
+    "unknown-actor": "A statement names an actor that is not in actors.csv.",
+    "unknown-question": "A row names a question that is not in questions.csv.",
+    "unknown-source": "A row names a source that is not in sources.csv.",
+    "unknown-statement": "A statement source names a statement that is not in statements.csv.",
+    "position-off-scale": "A position is not a point on its question's scale (scale_points.csv).",
+    "question-without-scale": "A question has no points in scale_points.csv.",
+    "self-reference": "A source says it reports on itself.",
+    "dated-after-source": "A statement is dated after a source it rests on was published.",
+    "statement-without-source": "A statement rests on no source in statement_sources.csv.",
+    "no-consulted-source": "None of a statement's sources was read by the curators (consulted=false).",
+    "missing-url": "A source the curators read has no URL.",
+    "missing-quote": "A statement coded as on-record words has no quote.",
+    "quote-not-on-record": "A statement carries a quote but its evidence kind is not the actor's own words.",
+    "missing-descriptor": "The folder has no datapackage.json.",
+    "invalid-descriptor": "datapackage.json is not valid JSON or lacks required metadata.",
+    "too-many-problems": "A rule found more problems than are listed; the count of the rest is given.",
+}
+
+# Past this many problems of one code in one file, the rest are summarised in one `too-many-problems` line.
+MAX_PER_RULE = 200
+
+TRUE_VALUES = frozenset({"true", "True", "TRUE", "1"})
+FALSE_VALUES = frozenset({"false", "False", "FALSE", "0"})
+INTEGER = r"[+-]?\d+"
+
+Tables = dict[str, pd.DataFrame]
+
+
+def line_numbers(frame: pd.DataFrame) -> np.ndarray:
+    """1-based line of each row in its file, the header being line 1."""
+    return np.arange(len(frame)) + 2
+
+
+def problems_at(
+    frame: pd.DataFrame,
+    mask: pd.Series | np.ndarray,
+    *,
+    table: str,
+    code: str,
+    field: str | None,
+    message: str | Callable[[int], str],
+    values: pd.Series | None = None,
+) -> Iterator[Problem]:
+    """One `Problem` per row where `mask` holds, at most `MAX_PER_RULE` of them then a count of the rest.
+
+    `message` is text, or a function of the row's position for messages that depend on the row.
+    """
+    rows = np.flatnonzero(np.asarray(mask, dtype=bool))
+    if rows.size == 0:
+        return
+    file = schema.file_name(table)
+    shown_values = values if values is not None else (frame.get(field, None))
+    lines = line_numbers(frame)
+    for row in rows[:MAX_PER_RULE]:
+        value = None if shown_values is None else str(shown_values.iloc[row])
+        text = message(int(row)) if callable(message) else message
+        yield Problem(code=code, file=file, line=int(lines[row]), field=field, value=value, message=text)
+    if rows.size > MAX_PER_RULE:
+        yield Problem(
+            code="too-many-problems",
+            file=file,
+            field=field,
+            message=f"and {rows.size - MAX_PER_RULE:,} more [{code}] problems not listed",
+        )
+
+
+def is_blank(column: pd.Series) -> pd.Series:
+    return column.str.strip().eq("")
+
+
+def parse_dates(column: pd.Series) -> pd.Series:
+    """ISO dates (YYYY-MM-DD) to datetimes; anything else to NaT."""
+    return pd.to_datetime(column, format="%Y-%m-%d", errors="coerce")
+
+
+def parse_integers(column: pd.Series) -> pd.Series:
+    """Integer text to nullable integers; anything else to <NA>."""
+    ok = column.str.fullmatch(INTEGER)
+    return pd.to_numeric(column.where(ok), errors="coerce").astype("Int64")
+
+
+def parse_booleans(column: pd.Series) -> pd.Series:
+    truth = column.isin(TRUE_VALUES)
+    return truth.where(truth | column.isin(FALSE_VALUES)).astype("boolean")
+
+
+@dataclass
+class Context:
+    """The raw tables, with each typed column parsed once and shared by the rules that need it."""
+
+    tables: Tables
+    _parsed: dict[tuple[str, str], pd.Series] = field(default_factory=dict)
+
+    def has(self, table: str, *columns: str) -> bool:
+        frame = self.tables.get(table)
+        return frame is not None and all(c in frame.columns for c in columns)
+
+    def parsed(self, table: str, column: str) -> pd.Series:
+        key = (table, column)
+        if key not in self._parsed:
+            raw = self.tables[table][column]
+            kind = _field_spec(table, column)["type"]
+            self._parsed[key] = {"date": parse_dates, "integer": parse_integers, "boolean": parse_booleans}[kind](raw)
+        return self._parsed[key]
+
+
+def _field_spec(table: str, column: str) -> dict[str, Any]:
+    return next(f for f in schema.fields(table) if f["name"] == column)
+
+
+def field_problems(ctx: Context) -> Iterator[Problem]:
+    """Required cells, types, enums, patterns and ranges: every field of every table, as its schema says."""
+    for table, frame in ctx.tables.items():
+        for spec in schema.fields(table):
+            name = spec["name"]
+            if name not in frame.columns:
+                continue
+            yield from _one_field(ctx, table, frame, spec)
+
+
+def _one_field(ctx: Context, table: str, frame: pd.DataFrame, spec: dict[str, Any]) -> Iterator[Problem]:
+    name, kind = spec["name"], spec["type"]
+    constraints = spec.get("constraints", {})
+    column = frame[name]
+    blank = is_blank(column)
+    at = dict(table=table, field=name)
+    if constraints.get("required"):
+        yield from problems_at(frame, blank, code="missing-value", message="is required", **at)
+    present = ~blank
+    if kind == "date":
+        dates = ctx.parsed(table, name)
+        yield from problems_at(
+            frame, present & dates.isna(), code="type-error", message="expected a date as YYYY-MM-DD", **at
+        )
+        low, high = pd.Timestamp(constraints["minimum"]), pd.Timestamp(constraints["maximum"])
+        outside = dates.notna() & ((dates < low) | (dates > high))
+        yield from problems_at(
+            frame,
+            outside,
+            code="out-of-range",
+            message=f"expected a date between {constraints['minimum']} and {constraints['maximum']}",
+            **at,
+        )
+    elif kind == "integer":
+        numbers = ctx.parsed(table, name)
+        yield from problems_at(frame, present & numbers.isna(), code="type-error", message="expected an integer", **at)
+        low, high = constraints.get("minimum"), constraints.get("maximum")
+        if low is not None or high is not None:
+            outside = numbers.notna() & (
+                (numbers < (low if low is not None else -np.inf)) | (numbers > (high if high is not None else np.inf))
+            )
+            bounds = f"from {low}" if high is None else f"from {low} to {high}"
+            yield from problems_at(
+                frame, outside.fillna(False), code="out-of-range", message=f"expected a number {bounds}", **at
+            )
+    elif kind == "boolean":
+        flags = ctx.parsed(table, name)
+        yield from problems_at(frame, present & flags.isna(), code="type-error", message="expected true or false", **at)
+    if "enum" in constraints:
+        allowed = constraints["enum"]
+        yield from problems_at(
+            frame,
+            present & ~column.isin(allowed),
+            code="not-in-enum",
+            message=f"expected one of: {', '.join(allowed)}",
+            **at,
+        )
+    if "pattern" in constraints:
+        matches = column.str.fullmatch(constraints["pattern"][1:-1])
+        code, expected = (
+            ("invalid-url", "expected an http:// or https:// address")
+            if constraints["pattern"] == schema.HTTP_URL
+            else ("invalid-id", "expected a lower-case slug: letters a-z, digits and dashes")
+        )
+        yield from problems_at(frame, present & ~matches, code=code, message=expected, **at)
+
+
+def duplicate_keys(ctx: Context) -> Iterator[Problem]:
+    for table, frame in ctx.tables.items():
+        key = schema.TABLES[table]["schema"]["primaryKey"]
+        if not ctx.has(table, *key):
+            continue
+        dup = frame.duplicated(subset=key, keep="first")
+        shown = frame[key].astype(str).agg(" / ".join, axis=1) if len(key) > 1 else frame[key[0]]
+        field = key[0] if len(key) == 1 else ", ".join(key)
+        yield from problems_at(
+            frame,
+            dup,
+            table=table,
+            code="duplicate-key",
+            field=field,
+            values=shown,
+            message="duplicates an earlier row's identifier",
+        )
+
+
+# (child table, child column, parent table, parent column, problem code, what the parent is called)
+REFERENCES: tuple[tuple[str, str, str, str, str, str], ...] = (
+    ("scale_points", "question_id", "questions", "question_id", "unknown-question", "question"),
+    ("sources", "reports_on", "sources", "source_id", "unknown-source", "source"),
+    ("statements", "actor_id", "actors", "actor_id", "unknown-actor", "actor"),
+    ("statements", "question_id", "questions", "question_id", "unknown-question", "question"),
+    ("statement_sources", "statement_id", "statements", "statement_id", "unknown-statement", "statement"),
+    ("statement_sources", "source_id", "sources", "source_id", "unknown-source", "source"),
+    ("events", "source_id", "sources", "source_id", "unknown-source", "source"),
+)
+
+
+def _known(ids: pd.Series, limit: int = 8) -> str:
+    unique = pd.unique(ids[ids.str.strip() != ""])
+    shown = ", ".join(map(str, unique[:limit]))
+    return shown + (", …" if len(unique) > limit else "")
+
+
+def unknown_references(ctx: Context) -> Iterator[Problem]:
+    """Every foreign key resolves: actor, question, source, statement, and the reporting chain."""
+    for child, column, parent, parent_column, code, noun in REFERENCES:
+        if not (ctx.has(child, column) and ctx.has(parent, parent_column)):
+            continue
+        frame = ctx.tables[child]
+        values = frame[column]
+        parents = ctx.tables[parent][parent_column]
+        dangling = ~is_blank(values) & ~values.isin(parents)
+        if dangling.any():
+            known = _known(parents)
+            yield from problems_at(
+                frame, dangling, table=child, field=column, code=code, message=f"unknown {noun} (known: {known})"
+            )
+
+
+def positions_off_scale(ctx: Context) -> Iterator[Problem]:
+    if not (ctx.has("statements", "question_id", "position") and ctx.has("scale_points", "question_id", "position")):
+        return
+    statements = ctx.tables["statements"]
+    points = ctx.tables["scale_points"]
+    point_keys = points["question_id"] + "|" + ctx.parsed("scale_points", "position").astype("string")
+    positions = ctx.parsed("statements", "position")
+    keys = statements["question_id"] + "|" + positions.astype("string")
+    known_question = statements["question_id"].isin(points["question_id"])
+    # Positions outside the format's -2..+2 range are already reported as out-of-range.
+    off = (positions.between(-2, 2) & known_question & ~keys.isin(point_keys)).fillna(False)
+    if not off.any():
+        return
+    scale = (
+        pd.DataFrame({"q": points["question_id"], "p": ctx.parsed("scale_points", "position")})
+        .dropna()
+        .groupby("q")["p"]
+        .agg(lambda p: f"{int(p.min())} to {int(p.max())}")
+    )
+    expected = statements["question_id"].map(scale)
+    yield from problems_at(
+        statements,
+        off,
+        table="statements",
+        field="position",
+        code="position-off-scale",
+        message=lambda row: (
+            f"not a point on the scale of '{statements['question_id'].iloc[row]}' (expected {expected.iloc[row]})"
+        ),
+    )
+
+
+def questions_without_scale(ctx: Context) -> Iterator[Problem]:
+    if not (ctx.has("questions", "question_id") and ctx.has("scale_points", "question_id")):
+        return
+    questions = ctx.tables["questions"]
+    bare = ~is_blank(questions["question_id"]) & ~questions["question_id"].isin(
+        ctx.tables["scale_points"]["question_id"]
+    )
+    yield from problems_at(
+        questions,
+        bare,
+        table="questions",
+        field="question_id",
+        code="question-without-scale",
+        message="has no points in scale_points.csv",
+    )
+
+
+def self_references(ctx: Context) -> Iterator[Problem]:
+    if not ctx.has("sources", "source_id", "reports_on"):
+        return
+    sources = ctx.tables["sources"]
+    same = ~is_blank(sources["reports_on"]) & sources["reports_on"].eq(sources["source_id"])
+    yield from problems_at(
+        sources,
+        same,
+        table="sources",
+        field="reports_on",
+        code="self-reference",
+        message="a source cannot report on itself",
+    )
+
+
+def missing_urls(ctx: Context) -> Iterator[Problem]:
+    if not ctx.has("sources", "url", "consulted"):
+        return
+    sources = ctx.tables["sources"]
+    read = ctx.parsed("sources", "consulted").fillna(False).astype(bool)
+    yield from problems_at(
+        sources,
+        read & is_blank(sources["url"]),
+        table="sources",
+        field="url",
+        code="missing-url",
+        message="a source marked consulted=true needs its URL",
+    )
+
+
+def quote_rules(ctx: Context) -> Iterator[Problem]:
+    """On-record words need the quote; a quote needs evidence that is the actor's own words."""
+    if not ctx.has("statements", "quote", "evidence"):
+        return
+    statements = ctx.tables["statements"]
+    evidence = statements["evidence"]
+    has_quote = ~is_blank(statements["quote"])
+    yield from problems_at(
+        statements,
+        evidence.eq("on-record") & ~has_quote,
+        table="statements",
+        field="quote",
+        code="missing-quote",
+        message="evidence is on-record, so the actor's exact words are required",
+        values=statements["quote"],
+    )
+    own_words = evidence.isin(["on-record", "official-document"])
+    yield from problems_at(
+        statements,
+        has_quote & ~own_words & evidence.isin(schema.EVIDENCE_KINDS),
+        table="statements",
+        field="quote",
+        code="quote-not-on-record",
+        message="a quote must be the actor's own words; evidence is not on-record or official-document",
+    )
+
+
+def statement_source_rules(ctx: Context) -> Iterator[Problem]:
+    """Each statement rests on a source the curators read, and is not dated after any of its sources."""
+    if not (
+        ctx.has("statements", "statement_id", "date") and ctx.has("statement_sources", "statement_id", "source_id")
+    ):
+        return
+    statements = ctx.tables["statements"]
+    links = ctx.tables["statement_sources"]
+    sourced = statements["statement_id"].isin(links["statement_id"])
+    yield from problems_at(
+        statements,
+        ~sourced & ~is_blank(statements["statement_id"]),
+        table="statements",
+        field="statement_id",
+        code="statement-without-source",
+        message="rests on no source; add a row to statement_sources.csv",
+    )
+    if not ctx.has("sources", "source_id", "published", "consulted"):
+        return
+    sources = ctx.tables["sources"]
+    by_source = pd.DataFrame(
+        {
+            "source_id": sources["source_id"],
+            "published": ctx.parsed("sources", "published"),
+            # An unreadable flag is reported as a type error; do not also claim the statement unread.
+            "consulted": ctx.parsed("sources", "consulted").fillna(True).astype(bool),
+        }
+    ).drop_duplicates("source_id")
+    joined = (
+        pd.DataFrame(
+            {
+                "row": np.arange(len(statements)),
+                "statement_id": statements["statement_id"],
+                "date": ctx.parsed("statements", "date"),
+            }
+        )
+        .merge(links[["statement_id", "source_id"]], on="statement_id")
+        .merge(by_source, on="source_id")
+    )
+
+    late = joined[joined["date"].notna() & joined["published"].notna() & (joined["date"] > joined["published"])]
+    late = late.drop_duplicates("row").set_index("row")
+    mask = np.zeros(len(statements), dtype=bool)
+    mask[late.index.to_numpy()] = True
+    yield from problems_at(
+        statements,
+        mask,
+        table="statements",
+        field="date",
+        code="dated-after-source",
+        message=lambda row: (
+            f"is after its source '{late.at[row, 'source_id']}' was published {late.at[row, 'published']:%Y-%m-%d}"
+        ),
+    )
+
+    consulted_any = joined.groupby("row")["consulted"].any()
+    unread = np.zeros(len(statements), dtype=bool)
+    unread[consulted_any[~consulted_any].index.to_numpy()] = True
+    yield from problems_at(
+        statements,
+        unread,
+        table="statements",
+        field="statement_id",
+        code="no-consulted-source",
+        message="none of its sources was read by the curators (all have consulted=false)",
+    )
+
+
+RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
+    field_problems,
+    duplicate_keys,
+    unknown_references,
+    positions_off_scale,
+    questions_without_scale,
+    self_references,
+    missing_urls,
+    quote_rules,
+    statement_source_rules,
+)
+
+
+def validate_tables(tables: Tables) -> list[Problem]:
+    """Every problem in `tables` (raw string tables keyed by table name), in file order."""
+    ctx = Context(tables)
+    problems = [problem for rule in RULES for problem in rule(ctx)]
+    return sorted(problems, key=_file_order)
+
+
+_TABLE_RANK = {schema.file_name(name): i for i, name in enumerate(schema.TABLE_ORDER)}
+_FIELD_RANK = {(schema.file_name(t), f): i for t in schema.TABLE_ORDER for i, f in enumerate(schema.field_names(t))}
+
+
+def _file_order(problem: Problem) -> tuple[int, int, int]:
+    """Tables in format order, then lines, then columns in header order; summaries last."""
+    line = problem.line if problem.line is not None else 10**12
+    return (_TABLE_RANK.get(problem.file, -1), line, _FIELD_RANK.get((problem.file, problem.field or ""), 99))
