@@ -1,0 +1,416 @@
+"""Pure functions on a debate's tables: filter, as-of snapshots, changes, joins for tables and detail cards."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields, replace
+
+import numpy as np
+import pandas as pd
+
+from stances.model import EVIDENCE_LABELS, OWN_WORDS, Debate
+
+# A grid cell whose statement is this much older than the as-of date is marked as old.
+STALE_AFTER = pd.Timedelta(days=60)
+
+# When two statements of one actor on one question share a date, the stronger evidence wins.
+EVIDENCE_RANK = {"on-record": 0, "official-document": 1, "paraphrase": 2, "unnamed-officials": 3}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Filters:
+    """What the user chose to see. Empty tuples mean "all"."""
+
+    actors: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    positions: tuple[int, ...] = ()
+    evidence: tuple[str, ...] = ()
+    on_record_only: bool = False
+    channels: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    text: str = ""
+
+    def active(self) -> dict[str, str]:
+        """The filters that narrow the data, as label -> value text, for notices, exports and empty states."""
+        out: dict[str, str] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value in ((), None, "", False):
+                continue
+            label = FILTER_LABELS[f.name]
+            if isinstance(value, tuple):
+                out[label] = ", ".join(str(v) for v in value)
+            elif isinstance(value, dt.date):
+                out[label] = value.isoformat()
+            elif value is True:
+                out[label] = "yes"
+            else:
+                out[label] = str(value)
+        return out
+
+    def without(self, name: str) -> Filters:
+        """The same filters with one of them reset to "all"."""
+        default = next(f.default for f in fields(self) if f.name == name)
+        return replace(self, **{name: default})
+
+
+FILTER_LABELS = {
+    "actors": "Actors",
+    "questions": "Questions",
+    "start": "From",
+    "end": "To",
+    "positions": "Positions",
+    "evidence": "Evidence",
+    "on_record_only": "On-record only",
+    "channels": "Channel",
+    "outlets": "Outlets",
+    "text": "Search",
+}
+
+
+def statement_outlets(debate: Debate) -> pd.DataFrame:
+    """Each statement with the outlet of each source it rests on (statement_id, outlet)."""
+    return debate.statement_sources[["statement_id", "source_id"]].merge(
+        debate.sources[["source_id", "outlet"]], on="source_id"
+    )[["statement_id", "outlet"]]
+
+
+def filter_mask(debate: Debate, filters: Filters) -> np.ndarray:
+    """Boolean mask over `debate.statements` for the rows that pass every filter."""
+    statements = debate.statements
+    mask = np.ones(len(statements), dtype=bool)
+    if filters.actors:
+        mask &= statements["actor_id"].isin(filters.actors).to_numpy()
+    if filters.questions:
+        mask &= statements["question_id"].isin(filters.questions).to_numpy()
+    if filters.start is not None:
+        mask &= (statements["date"] >= pd.Timestamp(filters.start)).to_numpy()
+    if filters.end is not None:
+        mask &= (statements["date"] <= pd.Timestamp(filters.end)).to_numpy()
+    if filters.positions:
+        mask &= statements["position"].isin(filters.positions).to_numpy()
+    if filters.evidence:
+        mask &= statements["evidence"].isin(filters.evidence).to_numpy()
+    if filters.on_record_only:
+        mask &= statements["evidence"].isin(OWN_WORDS).to_numpy()
+    if filters.channels:
+        mask &= statements["channel"].isin(filters.channels).to_numpy()
+    if filters.outlets:
+        links = statement_outlets(debate)
+        ids = links.loc[links["outlet"].isin(filters.outlets), "statement_id"]
+        mask &= statements["statement_id"].isin(ids).to_numpy()
+    if filters.text.strip():
+        needle = filters.text.strip()
+        found = statements["summary"].str.contains(needle, case=False, regex=False) | statements["quote"].str.contains(
+            needle, case=False, regex=False
+        )
+        mask &= found.to_numpy(dtype=bool)
+    return mask
+
+
+def apply(debate: Debate, filters: Filters) -> pd.DataFrame:
+    """The statements that pass `filters`, in date order."""
+    shown = debate.statements[filter_mask(debate, filters)]
+    return shown.sort_values(["date", "statement_id"], kind="stable")
+
+
+def as_of(statements: pd.DataFrame, day: dt.date | pd.Timestamp) -> pd.DataFrame:
+    """Each actor's latest position on each question on `day`: one row per (actor, question) said on or before it.
+
+    Ties on one date go to the stronger evidence (on-record first), then the statement id, so the result is stable.
+    Adds `age_days` (days between the statement and `day`) and `stale` (older than `STALE_AFTER`).
+    """
+    day = pd.Timestamp(day)
+    known = statements[statements["date"] <= day]
+    if known.empty:
+        return known.assign(age_days=pd.Series(dtype="int64"), stale=pd.Series(dtype=bool))
+    rank = known["evidence"].astype(str).map(EVIDENCE_RANK).fillna(9)
+    ordered = known.assign(_rank=rank).sort_values(
+        ["actor_id", "question_id", "date", "_rank", "statement_id"],
+        ascending=[True, True, False, True, True],
+        kind="stable",
+    )
+    latest = ordered.drop_duplicates(["actor_id", "question_id"], keep="first").drop(columns="_rank")
+    age = (day - latest["date"]).dt.days
+    return latest.assign(age_days=age.astype("int64"), stale=age > STALE_AFTER.days).reset_index(drop=True)
+
+
+CHANGE_KINDS = ("moved", "new", "unchanged")
+
+
+def changes_between(statements: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """How each actor's position on each question changed from `start` to `end` (both as-of snapshots).
+
+    One row per (actor, question) known at `end`: `before`/`after` positions and statement ids, `shift`
+    (after - before) and `change`: "moved" (position differs), "new" (no position at `start`) or "unchanged".
+    Sorted with the moves first, largest shift first.
+    """
+    before = as_of(statements, start)[["actor_id", "question_id", "position", "statement_id", "date"]]
+    after = as_of(statements, end)[["actor_id", "question_id", "position", "statement_id", "date"]]
+    merged = after.merge(before, on=["actor_id", "question_id"], how="left", suffixes=("_after", "_before"))
+    merged["actor_id"] = merged["actor_id"].astype(str)
+    merged["question_id"] = merged["question_id"].astype(str)
+    pos_before = merged["position_before"].astype("Int64")
+    pos_after = merged["position_after"].astype("Int64")
+    change = np.where(pos_before.isna(), "new", np.where(pos_before.ne(pos_after).fillna(True), "moved", "unchanged"))
+    out = pd.DataFrame(
+        {
+            "actor_id": merged["actor_id"],
+            "question_id": merged["question_id"],
+            "before": pos_before,
+            "after": pos_after,
+            "shift": (pos_after - pos_before),
+            "change": pd.Categorical(change, categories=CHANGE_KINDS),
+            "statement_before": merged["statement_id_before"].fillna(""),
+            "statement_after": merged["statement_id_after"],
+            "date_after": merged["date_after"],
+        }
+    )
+    order = out["shift"].abs().fillna(0)
+    return (
+        out.assign(_order=-order)
+        .sort_values(["change", "_order", "actor_id", "question_id"], kind="stable")
+        .drop(columns="_order")
+        .reset_index(drop=True)
+    )
+
+
+def position_labels(debate: Debate) -> pd.Series:
+    """Label of every scale point, indexed by (question_id, position)."""
+    points = debate.scale_points
+    return points.set_index(["question_id", "position"])["label"]
+
+
+def label_positions(debate: Debate, statements: pd.DataFrame) -> pd.Series:
+    """The codebook label of each statement's position on its own question's scale."""
+    labels = position_labels(debate)
+    keys = pd.MultiIndex.from_arrays([statements["question_id"].astype(str), statements["position"].astype("int64")])
+    return pd.Series(labels.reindex(keys).to_numpy(), index=statements.index, dtype="object").fillna("")
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourceRef:
+    """One source a statement rests on, with the chain of sources it reports on."""
+
+    source_id: str
+    outlet: str
+    title: str
+    url: str
+    published: dt.date
+    source_kind: str
+    consulted: bool
+    locator: str
+    chain: tuple[SourceRef, ...] = ()
+
+    def cites(self) -> str:
+        """ "New Voice of Ukraine, citing The New York Times" style description of the chain."""
+        names = [self.outlet, *[s.outlet for s in self.chain]]
+        return ", citing ".join(names)
+
+
+@dataclass(frozen=True, kw_only=True)
+class StatementDetail:
+    """Everything the detail card shows about one statement."""
+
+    statement_id: str
+    actor: str
+    actor_role: str
+    question: str
+    proposition: str
+    date: dt.date
+    date_precision: str
+    position: int
+    position_label: str
+    position_meaning: str
+    summary: str
+    quote: str
+    evidence: str
+    evidence_label: str
+    channel: str
+    confidence: str
+    notes: str
+    sources: tuple[SourceRef, ...] = field(default=())
+
+
+def reporting_chain(sources: pd.DataFrame, source_id: str) -> list[str]:
+    """The ids of the sources `source_id` reports on, nearest first; stops at a loop or a missing source."""
+    reports_on = sources.set_index("source_id")["reports_on"]
+    chain: list[str] = []
+    current = source_id
+    while True:
+        target = reports_on.get(current, "")
+        if not isinstance(target, str) or not target or target in chain or target == source_id:
+            return chain
+        if target not in reports_on.index:
+            return chain
+        chain.append(target)
+        current = target
+
+
+def _source_ref(row: pd.Series, locator: str = "", chain: tuple[SourceRef, ...] = ()) -> SourceRef:
+    return SourceRef(
+        source_id=str(row["source_id"]),
+        outlet=str(row["outlet"]),
+        title=str(row["title"]),
+        url=str(row["url"]),
+        published=pd.Timestamp(row["published"]).date(),
+        source_kind=str(row["source_kind"]),
+        consulted=bool(row["consulted"]),
+        locator=locator,
+        chain=chain,
+    )
+
+
+def statement_detail(debate: Debate, statement_id: str) -> StatementDetail | None:
+    """The detail card's content for one statement, or None when the id is unknown."""
+    statements = debate.statements
+    match = statements[statements["statement_id"] == statement_id]
+    if match.empty:
+        return None
+    row = match.iloc[0]
+    actor = debate.actors.set_index("actor_id").loc[row["actor_id"]]
+    question = debate.questions.set_index("question_id").loc[row["question_id"]]
+    point = debate.scale_points.set_index(["question_id", "position"]).loc[(row["question_id"], int(row["position"]))]
+    by_id = debate.sources.set_index("source_id", drop=False)
+    links = debate.statement_sources[debate.statement_sources["statement_id"] == statement_id]
+    refs = []
+    for source_id, locator in zip(links["source_id"], links["locator"], strict=True):
+        chain = tuple(_source_ref(by_id.loc[s]) for s in reporting_chain(debate.sources, source_id))
+        refs.append(_source_ref(by_id.loc[source_id], locator=str(locator), chain=chain))
+    refs.sort(key=lambda r: (not r.consulted, r.published, r.outlet))
+    return StatementDetail(
+        statement_id=statement_id,
+        actor=str(actor["name"]),
+        actor_role=str(actor["role"]),
+        question=str(question["label"]),
+        proposition=str(question["proposition"]),
+        date=pd.Timestamp(row["date"]).date(),
+        date_precision=str(row["date_precision"]),
+        position=int(row["position"]),
+        position_label=str(point["label"]),
+        position_meaning=str(point["meaning"]),
+        summary=str(row["summary"]),
+        quote=str(row["quote"]),
+        evidence=str(row["evidence"]),
+        evidence_label=EVIDENCE_LABELS.get(str(row["evidence"]), str(row["evidence"])),
+        channel=str(row["channel"]),
+        confidence=str(row["confidence"]),
+        notes=str(row["notes"]),
+        sources=tuple(refs),
+    )
+
+
+def source_columns(debate: Debate, statement_ids: pd.Series) -> pd.DataFrame:
+    """Per statement: its sources' outlets, titles, dates, URLs and reporting chains, each joined with "; ".
+
+    Indexed by statement_id, in the order of `statement_ids`; the sources of a statement come in publication order.
+    """
+    wanted = pd.Index(pd.unique(statement_ids.astype(str)))
+    links = debate.statement_sources[debate.statement_sources["statement_id"].isin(wanted)]
+    sources = debate.sources.assign(published_text=debate.sources["published"].dt.strftime("%Y-%m-%d"))
+    outlet_of = sources.set_index("source_id")["outlet"]
+    chain_text = sources["reports_on"].map(outlet_of).fillna("")
+    sources = sources.assign(cites=np.where(chain_text != "", sources["outlet"] + ", citing " + chain_text, ""))
+    joined = links.merge(sources, on="source_id").sort_values(["statement_id", "published", "source_id"])
+    grouped = joined.groupby("statement_id", sort=False)
+    out = pd.DataFrame(
+        {
+            "source_ids": grouped["source_id"].agg("; ".join),
+            "source_outlets": grouped["outlet"].agg("; ".join),
+            "source_titles": grouped["title"].agg("; ".join),
+            "source_dates": grouped["published_text"].agg("; ".join),
+            "source_urls": grouped["url"].agg(lambda u: "; ".join(x for x in u if x)),
+            "reporting_chain": grouped["cites"].agg(lambda c: "; ".join(x for x in c if x)),
+        }
+    )
+    return out.reindex(wanted).fillna("")
+
+
+TABLE_COLUMNS = (
+    "statement_id",
+    "date",
+    "date_precision",
+    "actor_id",
+    "actor",
+    "question_id",
+    "question",
+    "position",
+    "position_label",
+    "summary",
+    "quote",
+    "evidence",
+    "channel",
+    "confidence",
+    "notes",
+    "source_ids",
+    "source_outlets",
+    "source_titles",
+    "source_dates",
+    "source_urls",
+    "reporting_chain",
+)
+
+
+def table_rows(debate: Debate, statements: pd.DataFrame) -> pd.DataFrame:
+    """The statements joined with actor, question, position label and their original sources: the export table."""
+    actor_names = debate.actors.set_index("actor_id")["name"]
+    question_labels = debate.questions.set_index("question_id")["label"]
+    rows = pd.DataFrame(
+        {
+            "statement_id": statements["statement_id"].astype(str),
+            "date": statements["date"].dt.date,
+            "date_precision": statements["date_precision"].astype(str),
+            "actor_id": statements["actor_id"].astype(str),
+            "actor": statements["actor_id"].astype(str).map(actor_names),
+            "question_id": statements["question_id"].astype(str),
+            "question": statements["question_id"].astype(str).map(question_labels),
+            "position": statements["position"].astype("int64"),
+            "position_label": label_positions(debate, statements),
+            "summary": statements["summary"],
+            "quote": statements["quote"],
+            "evidence": statements["evidence"].astype(str),
+            "channel": statements["channel"].astype(str),
+            "confidence": statements["confidence"].astype(str),
+            "notes": statements["notes"],
+        }
+    )
+    sources = source_columns(debate, rows["statement_id"])
+    rows = rows.join(sources, on="statement_id")
+    return rows[list(TABLE_COLUMNS)].reset_index(drop=True)
+
+
+def source_table(debate: Debate) -> pd.DataFrame:
+    """Every source with the outlet it reports on and how many statements rest on it."""
+    sources = debate.sources
+    counts = debate.statement_sources["source_id"].value_counts()
+    outlet_of = sources.set_index("source_id")["outlet"]
+    return pd.DataFrame(
+        {
+            "source_id": sources["source_id"],
+            "outlet": sources["outlet"],
+            "title": sources["title"],
+            "published": sources["published"].dt.date,
+            "url": sources["url"],
+            "source_kind": sources["source_kind"].astype(str),
+            "reports_on": sources["reports_on"].map(outlet_of).fillna(""),
+            "consulted": sources["consulted"],
+            "statements": sources["source_id"].map(counts).fillna(0).astype("int64"),
+        }
+    ).sort_values(["published", "outlet"], kind="stable", ignore_index=True)
+
+
+def step_order(statements: pd.DataFrame) -> pd.DataFrame:
+    """Statements in presentation order: by date, then actor, then question, then id."""
+    return statements.sort_values(["date", "actor_id", "question_id", "statement_id"], kind="stable").reset_index(
+        drop=True
+    )
+
+
+def date_bounds(statements: pd.DataFrame) -> tuple[dt.date, dt.date]:
+    """First and last statement date (today for an empty table)."""
+    if statements.empty:
+        today = dt.date.today()
+        return today, today
+    return statements["date"].min().date(), statements["date"].max().date()

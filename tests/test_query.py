@@ -1,0 +1,167 @@
+"""Filters, as-of snapshots, change detection and joins on the tiny debate."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from stances import query
+from stances.load import load_debate
+from stances.query import Filters
+
+
+@pytest.fixture
+def debate(tiny_debate):
+    return load_debate(tiny_debate)
+
+
+def ids(frame) -> list[str]:
+    return frame["statement_id"].tolist()
+
+
+def test_no_filters_keep_everything_in_date_order(debate):
+    assert ids(query.apply(debate, Filters())) == [
+        "milley-private",
+        "milley-club",
+        "sullivan-briefing",
+        "sullivan-view",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(actors=("sullivan",)), ["sullivan-briefing", "sullivan-view"]),
+        (Filters(questions=("us-press-kyiv",)), ["sullivan-briefing"]),
+        (Filters(start=dt.date(2022, 11, 9), end=dt.date(2022, 11, 9)), ["milley-club"]),
+        (Filters(positions=(-1, -2)), ["sullivan-briefing", "sullivan-view"]),
+        (Filters(evidence=("unnamed-officials",)), ["milley-private", "sullivan-view"]),
+        (Filters(on_record_only=True), ["milley-club", "sullivan-briefing"]),
+        (Filters(channels=("private",)), ["milley-private", "sullivan-view"]),
+        (Filters(outlets=("The White House",)), ["sullivan-briefing"]),
+        (Filters(outlets=("The New York Times",)), ["milley-private"]),
+        (Filters(text="SEIZE"), ["milley-club"]),
+        (Filters(text="internally"), ["milley-private"]),
+        (Filters(actors=("milley",), channels=("public",)), ["milley-club"]),
+        (Filters(text="no such words"), []),
+    ],
+)
+def test_each_filter_narrows_the_statements(debate, filters, expected):
+    assert ids(query.apply(debate, filters)) == expected
+
+
+def test_active_filters_are_described_for_people():
+    filters = Filters(actors=("milley", "biden"), start=dt.date(2022, 11, 1), on_record_only=True, text="talks")
+    assert filters.active() == {
+        "Actors": "milley, biden",
+        "From": "2022-11-01",
+        "On-record only": "yes",
+        "Search": "talks",
+    }
+    assert filters.without("text").active() == {
+        "Actors": "milley, biden",
+        "From": "2022-11-01",
+        "On-record only": "yes",
+    }
+
+
+def test_as_of_ignores_statements_after_the_day(debate):
+    snapshot = query.as_of(debate.statements, dt.date(2022, 11, 5))
+    assert ids(snapshot) == ["milley-private"]
+
+
+def test_as_of_keeps_the_latest_per_actor_and_question(debate):
+    snapshot = query.as_of(debate.statements, dt.date(2022, 11, 30))
+    assert sorted(ids(snapshot)) == ["milley-club", "sullivan-briefing", "sullivan-view"]
+    assert snapshot.set_index("statement_id").loc["milley-club", "age_days"] == 21
+
+
+def test_as_of_marks_old_positions_as_stale(debate):
+    snapshot = query.as_of(debate.statements, dt.date(2023, 1, 20)).set_index("statement_id")
+    assert snapshot.loc["milley-club", "stale"]
+    fresh = query.as_of(debate.statements, dt.date(2022, 11, 20)).set_index("statement_id")
+    assert not fresh.loc["milley-club", "stale"]
+
+
+def test_as_of_prefers_on_record_words_on_the_same_day(debate):
+    statements = debate.statements.copy()
+    statements.loc[statements["statement_id"] == "milley-private", "date"] = statements.loc[
+        statements["statement_id"] == "milley-club", "date"
+    ].iloc[0]
+    assert "milley-club" in ids(query.as_of(statements, dt.date(2022, 11, 9)))
+
+
+def test_changes_between_two_dates(debate):
+    changes = query.changes_between(debate.statements, dt.date(2022, 11, 5), dt.date(2022, 11, 30))
+    rows = changes[["actor_id", "question_id", "before", "after", "change"]].values.tolist()
+    assert [[None if v is pd.NA else v for v in row] for row in rows] == [
+        ["milley", "talks-now", 2, 1, "moved"],
+        ["sullivan", "talks-now", None, -1, "new"],
+        ["sullivan", "us-press-kyiv", None, -2, "new"],
+    ]
+
+
+def test_changes_between_identical_dates_moves_nothing(debate):
+    changes = query.changes_between(debate.statements, dt.date(2022, 11, 30), dt.date(2022, 11, 30))
+    assert set(changes["change"]) == {"unchanged"}
+
+
+def test_reporting_chain_follows_reports_on(debate):
+    assert query.reporting_chain(debate.sources, "nv-report") == ["nyt-report"]
+    assert query.reporting_chain(debate.sources, "wh-briefing") == []
+
+
+def test_reporting_chain_stops_at_a_loop(debate):
+    sources = debate.sources.copy()
+    sources.loc[sources["source_id"] == "nyt-report", "reports_on"] = "nv-report"
+    assert query.reporting_chain(sources, "nv-report") == ["nyt-report"]
+
+
+def test_statement_detail_has_sources_and_chain(debate):
+    detail = query.statement_detail(debate, "milley-private")
+    assert (detail.actor, detail.question, detail.position, detail.position_label) == (
+        "Mark A. Milley",
+        "Open talks now",
+        2,
+        "talks-now 2",
+    )
+    assert detail.evidence_label == "Reported by unnamed officials"
+    assert [s.source_id for s in detail.sources] == ["nv-report", "nyt-report"]
+    assert detail.sources[0].cites() == "New Voice of Ukraine, citing The New York Times"
+    assert detail.sources[0].locator == "para. 1"
+
+
+def test_statement_detail_of_unknown_id_is_none(debate):
+    assert query.statement_detail(debate, "nope") is None
+
+
+def test_table_rows_carry_names_labels_and_original_sources(debate):
+    rows = query.table_rows(debate, query.apply(debate, Filters(actors=("milley",)))).set_index("statement_id")
+    assert list(rows.columns) == list(query.TABLE_COLUMNS)[1:]
+    private = rows.loc["milley-private"]
+    assert (private["actor"], private["question"], private["position_label"]) == (
+        "Mark A. Milley",
+        "Open talks now",
+        "talks-now 2",
+    )
+    assert private["source_outlets"] == "The New York Times; New Voice of Ukraine"
+    assert private["source_dates"] == "2022-11-10; 2022-11-11"
+    assert private["source_urls"] == "https://example.org/nv"
+    assert private["reporting_chain"] == "New Voice of Ukraine, citing The New York Times"
+
+
+def test_source_table_counts_statements_per_source(debate):
+    table = query.source_table(debate).set_index("source_id")
+    assert table["statements"].to_dict() == {"nyt-report": 1, "wh-briefing": 1, "nv-report": 3}
+    assert table.loc["nv-report", "reports_on"] == "The New York Times"
+
+
+def test_step_order_is_by_date_then_actor(debate):
+    assert ids(query.step_order(debate.statements)) == [
+        "milley-private",
+        "milley-club",
+        "sullivan-view",
+        "sullivan-briefing",
+    ]
