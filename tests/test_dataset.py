@@ -1,0 +1,187 @@
+"""The bundled debate (data/ukraine-talks-2022) held to its own rules, beyond what the format checks.
+
+Each rule is a small function over the loaded `Debate` that returns the offending rows (empty when the rule holds),
+so a failure names every statement or source to fix; the tests apply the rules to the bundled debate.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from stances.load import DEFAULT_DEBATE, check_debate, load_debate
+from stances.model import OWN_WORDS, Debate
+from stances.problems import errors
+
+CORE_ACTORS = ("milley", "sullivan", "biden", "zelenskyy")
+MIN_STATEMENTS_PER_CORE_ACTOR = 6
+MIN_MONTHS_PER_CORE_ACTOR = 3
+CORE_PERIOD = (pd.Timestamp("2022-09-25"), pd.Timestamp("2023-01-31"))
+MIN_STATEMENTS = 40
+DATASET_PERIOD = (pd.Timestamp("2022-09-01"), pd.Timestamp("2023-02-28"))
+MAX_QUOTE_WORDS = 60
+# A summary may quote a telling phrase of the actor's, but not the whole quote once it is this long.
+COPIED_QUOTE_WORDS = 6
+
+
+@pytest.fixture(scope="module")
+def debate() -> Debate:
+    return load_debate(DEFAULT_DEBATE)
+
+
+def normalised(text: str) -> str:
+    """Lower case, curly quotes and dashes made plain, punctuation dropped, whitespace collapsed."""
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"[^\w' ]+", " ", text)
+    return " ".join(text.split())
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def core_actor_shortfalls(debate: Debate) -> dict[str, tuple[int, int]]:
+    """Core actors with too few statements or months: actor -> (statements, months within the core period)."""
+    statements = debate.statements
+    in_period = statements["date"].between(*CORE_PERIOD)
+    shortfalls = {}
+    for actor in CORE_ACTORS:
+        own = statements["actor_id"] == actor
+        count = int(own.sum())
+        months = statements.loc[own & in_period, "date"].dt.to_period("M").nunique()
+        if count < MIN_STATEMENTS_PER_CORE_ACTOR or months < MIN_MONTHS_PER_CORE_ACTOR:
+            shortfalls[actor] = (count, months)
+    return shortfalls
+
+
+def statements_outside_period(debate: Debate) -> list[tuple[str, str]]:
+    statements = debate.statements
+    outside = ~statements["date"].between(*DATASET_PERIOD)
+    return [(s, f"{d:%Y-%m-%d}") for s, d in statements.loc[outside, ["statement_id", "date"]].itertuples(index=False)]
+
+
+def bad_quotes(debate: Debate) -> list[tuple[str, str]]:
+    """Quotes that are blank once stripped, longer than MAX_QUOTE_WORDS, or not the actor's own words."""
+    found = []
+    for row in debate.statements.itertuples(index=False):
+        if row.quote == "":
+            continue
+        if not re.search(r"\w", row.quote):
+            found.append((row.statement_id, "blank"))
+        if word_count(row.quote) > MAX_QUOTE_WORDS:
+            found.append((row.statement_id, f"{word_count(row.quote)} words"))
+        if row.evidence not in OWN_WORDS:
+            found.append((row.statement_id, f"evidence {row.evidence}"))
+    return found
+
+
+def on_record_without_quote(debate: Debate) -> list[str]:
+    statements = debate.statements
+    bare = (statements["evidence"] == "on-record") & (statements["quote"].str.strip() == "")
+    return statements.loc[bare, "statement_id"].tolist()
+
+
+def duplicate_statements(debate: Debate) -> list[tuple[str, ...]]:
+    """Groups of statements that say the same thing twice: same actor, question, date, position and summary,
+    or the same quote from the same actor on the same date and question."""
+    statements = debate.statements.assign(
+        day=debate.statements["date"].dt.strftime("%Y-%m-%d"),
+        same_summary=debate.statements["summary"].map(normalised),
+        same_quote=debate.statements["quote"].map(normalised),
+    )
+    groups = []
+    for key in (
+        ["actor_id", "question_id", "day", "position", "same_summary"],
+        ["actor_id", "question_id", "day", "same_quote"],
+    ):
+        candidates = statements if "same_quote" not in key else statements[statements["same_quote"] != ""]
+        twice = candidates[candidates.duplicated(key, keep=False)]
+        groups += [sorted(ids) for _, ids in twice.groupby(key, observed=True)["statement_id"]]
+    return sorted({tuple(group) for group in groups})
+
+
+def uncited_sources(debate: Debate) -> list[str]:
+    """Sources no statement or event rests on and no other source reports on."""
+    used = (
+        set(debate.statement_sources["source_id"]) | set(debate.events["source_id"]) | set(debate.sources["reports_on"])
+    )
+    return sorted(set(debate.sources["source_id"]) - used)
+
+
+def consulted_without_url(debate: Debate) -> list[str]:
+    sources = debate.sources
+    no_url = ~sources["url"].str.fullmatch(r"https?://\S+")
+    return sorted(sources.loc[sources["consulted"] & no_url, "source_id"])
+
+
+def reports_on(debate: Debate, source_id: str) -> str | None:
+    """The source `source_id` reports on ("" when none), or None when there is no such source."""
+    match = debate.sources.loc[debate.sources["source_id"] == source_id, "reports_on"]
+    return None if match.empty else str(match.iloc[0])
+
+
+def summaries_copying_quotes(debate: Debate) -> list[str]:
+    """Statements whose summary is its quote, or carries the whole quote once the quote is a sentence long."""
+    found = []
+    for row in debate.statements.itertuples(index=False):
+        summary, quote = normalised(row.summary), normalised(row.quote)
+        if not quote:
+            continue
+        if summary == quote or (word_count(quote) >= COPIED_QUOTE_WORDS and quote in summary):
+            found.append(row.statement_id)
+    return found
+
+
+def test_bundled_debate_has_no_errors():
+    assert [str(p) for p in errors(check_debate(DEFAULT_DEBATE))] == []
+
+
+def test_each_core_actor_has_an_arc_over_the_period(debate):
+    found = core_actor_shortfalls(debate)
+    assert found == {}
+
+
+def test_the_debate_has_at_least_forty_statements(debate):
+    assert len(debate.statements) >= MIN_STATEMENTS
+
+
+def test_every_statement_is_dated_within_the_period(debate):
+    found = statements_outside_period(debate)
+    assert found == []
+
+
+def test_every_quote_is_short_nonblank_and_the_actors_own_words(debate):
+    found = bad_quotes(debate)
+    assert found == []
+
+
+def test_every_on_record_statement_has_a_quote(debate):
+    found = on_record_without_quote(debate)
+    assert found == []
+
+
+def test_no_two_statements_are_duplicates(debate):
+    found = duplicate_statements(debate)
+    assert found == []
+
+
+def test_every_source_is_cited_or_reported_on(debate):
+    found = uncited_sources(debate)
+    assert found == []
+
+
+def test_every_consulted_source_has_a_web_address(debate):
+    found = consulted_without_url(debate)
+    assert found == []
+
+
+def test_the_new_voice_report_cites_the_new_york_times(debate):
+    assert reports_on(debate, "nv-milley-talks-2022-11") == "nyt-milley-talks-2022-11"
+    assert reports_on(debate, "nyt-milley-talks-2022-11") is not None
+
+
+def test_summaries_are_not_copies_of_quotes(debate):
+    found = summaries_copying_quotes(debate)
+    assert found == []
