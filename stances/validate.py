@@ -7,12 +7,14 @@ column is itself reported by the reader.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from stances import schema
 from stances.problems import Problem
@@ -101,6 +103,15 @@ def problems_at(
 
 def is_blank(column: pd.Series) -> pd.Series:
     return column.str.strip().eq("")
+
+
+def is_in(column: pd.Series, values: pd.Series | Iterable[str]) -> pd.Series:
+    """`column.isin(values)`, computed by Arrow: pandas' `isin` on Arrow-backed text loops in Python over `values`."""
+    try:
+        found = pc.is_in(pa.array(column, from_pandas=True), value_set=pa.array(values, from_pandas=True))
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return column.isin(values)
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=column.index, dtype=bool)
 
 
 def parse_dates(column: pd.Series) -> pd.Series:
@@ -216,6 +227,8 @@ def duplicate_keys(ctx: Context) -> Iterator[Problem]:
         if not ctx.has(table, *key):
             continue
         dup = frame.duplicated(subset=key, keep="first")
+        if not dup.any():
+            continue
         shown = frame[key].astype(str).agg(" / ".join, axis=1) if len(key) > 1 else frame[key[0]]
         field = key[0] if len(key) == 1 else ", ".join(key)
         yield from problems_at(
@@ -255,7 +268,7 @@ def unknown_references(ctx: Context) -> Iterator[Problem]:
         frame = ctx.tables[child]
         values = frame[column]
         parents = ctx.tables[parent][parent_column]
-        dangling = ~is_blank(values) & ~values.isin(parents)
+        dangling = ~is_blank(values) & ~is_in(values, parents)
         if dangling.any():
             known = _known(parents)
             yield from problems_at(
@@ -271,9 +284,9 @@ def positions_off_scale(ctx: Context) -> Iterator[Problem]:
     point_keys = points["question_id"] + "|" + ctx.parsed("scale_points", "position").astype("string")
     positions = ctx.parsed("statements", "position")
     keys = statements["question_id"] + "|" + positions.astype("string")
-    known_question = statements["question_id"].isin(points["question_id"])
+    known_question = is_in(statements["question_id"], points["question_id"])
     # Positions outside the format's -2..+2 range are already reported as out-of-range.
-    off = (positions.between(-2, 2) & known_question & ~keys.isin(point_keys)).fillna(False)
+    off = (positions.between(-2, 2) & known_question & ~is_in(keys, point_keys)).fillna(False)
     if not off.any():
         return
     scale = (
@@ -299,8 +312,8 @@ def questions_without_scale(ctx: Context) -> Iterator[Problem]:
     if not (ctx.has("questions", "question_id") and ctx.has("scale_points", "question_id")):
         return
     questions = ctx.tables["questions"]
-    bare = ~is_blank(questions["question_id"]) & ~questions["question_id"].isin(
-        ctx.tables["scale_points"]["question_id"]
+    bare = ~is_blank(questions["question_id"]) & ~is_in(
+        questions["question_id"], ctx.tables["scale_points"]["question_id"]
     )
     yield from problems_at(
         questions,
@@ -377,7 +390,7 @@ def statement_source_rules(ctx: Context) -> Iterator[Problem]:
         return
     statements = ctx.tables["statements"]
     links = ctx.tables["statement_sources"]
-    sourced = statements["statement_id"].isin(links["statement_id"])
+    sourced = is_in(statements["statement_id"], links["statement_id"])
     yield from problems_at(
         statements,
         ~sourced & ~is_blank(statements["statement_id"]),
