@@ -36,6 +36,15 @@ def folder_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(stats)
 
 
+DOCUMENTS = ("codebook.md", "README.md", "CITATION.cff")
+
+
+def read_documents(folder: Path) -> dict[str, bytes]:
+    """The debate's documentation files that exist (codebook, README, citation), as bytes."""
+    folder = Path(folder)
+    return {name: (folder / name).read_bytes() for name in DOCUMENTS if (folder / name).is_file()}
+
+
 def read_table(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read one CSV as text columns. File-level problems (missing, empty, encoding, header) are returned, not raised."""
     file = path.name

@@ -414,3 +414,62 @@ def date_bounds(statements: pd.DataFrame) -> tuple[dt.date, dt.date]:
         today = dt.date.today()
         return today, today
     return statements["date"].min().date(), statements["date"].max().date()
+
+
+def change_table(debate: Debate, changes: pd.DataFrame) -> pd.DataFrame:
+    """The moves and new positions of `changes_between`, with names and labels, for people to read."""
+    moved = changes[changes["change"] != "unchanged"]
+    names = debate.actors.set_index("actor_id")["name"]
+    labels = debate.questions.set_index("question_id")["label"]
+    points = position_labels(debate)
+
+    def label(question: pd.Series, position: pd.Series) -> list[str]:
+        return [
+            "" if pd.isna(p) else f"{int(p):+d} {points.get((q, int(p)), '')}"
+            for q, p in zip(question, position, strict=True)
+        ]
+
+    return pd.DataFrame(
+        {
+            "Actor": moved["actor_id"].map(names).to_numpy(),
+            "Question": moved["question_id"].map(labels).to_numpy(),
+            "Before": label(moved["question_id"], moved["before"]),
+            "After": label(moved["question_id"], moved["after"]),
+            "Change": moved["change"].astype(str).to_numpy(),
+            "Said on": moved["date_after"].dt.date.to_numpy(),
+        }
+    )
+
+
+def grid_table(debate: Debate, snapshot: pd.DataFrame, actors: list[str], questions: list[str]) -> pd.DataFrame:
+    """The grid's content as text: one row per actor, one column per question, "+1 Open to talks (9 Nov 2022)"."""
+    names = debate.actors.set_index("actor_id")["name"]
+    labels = debate.questions.set_index("question_id")["label"]
+    points = position_labels(debate)
+    cells = {
+        (
+            row.actor_id,
+            row.question_id,
+        ): f"{int(row.position):+d} {points.get((row.question_id, int(row.position)), '')}"
+        f" ({row.date:%d %b %Y}){' *older*' if row.stale else ''}"
+        for row in snapshot.itertuples(index=False)
+    }
+    table = pd.DataFrame(
+        [[cells.get((a, q), "") for q in questions] for a in actors],
+        index=pd.Index([names.get(a, a) for a in actors], name="Actor"),
+        columns=[labels.get(q, q) for q in questions],
+    )
+    return table
+
+
+def search_sources(table: pd.DataFrame, needle: str, kinds: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
+    """Rows of `source_table` whose outlet or title contains `needle` (any case), of the chosen kinds."""
+    mask = pd.Series(True, index=table.index)
+    if needle.strip():
+        text = needle.strip()
+        mask &= table["outlet"].str.contains(text, case=False, regex=False) | table["title"].str.contains(
+            text, case=False, regex=False
+        )
+    if kinds:
+        mask &= table["source_kind"].isin(kinds)
+    return table[mask]

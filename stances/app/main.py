@@ -1,4 +1,4 @@
-"""App shell: page config, the debate to show, and the list of problems when it cannot be loaded."""
+"""App shell: page config, the debate to show, sidebar filters bound to the URL, and navigation."""
 
 from __future__ import annotations
 
@@ -7,9 +7,17 @@ from pathlib import Path
 
 import streamlit as st
 
+from stances import links, query
+from stances.app import state
+from stances.charts import POSITION_NAMES
 from stances.load import DEFAULT_DEBATE, folder_signature, load_debate
-from stances.model import Debate
+from stances.model import EVIDENCE_LABELS, Debate
 from stances.problems import DebateError
+from stances.query import Filters
+
+PAGES = Path(__file__).resolve().parent / "pages"
+FILTER_KEYS = ("actor", "question", "dates", "position", "evidence", "onrecord", "channel", "outlet", "q")
+NOTICE = "_link_notice"
 
 
 def debate_folder(argv: list[str]) -> Path:
@@ -24,14 +32,150 @@ def cached_debate(folder: str, signature: tuple) -> Debate:
     return load_debate(Path(folder))
 
 
+@st.cache_data(max_entries=4, show_spinner=False)
+def vocabulary(_debate: Debate, signature: tuple) -> tuple[links.LinkVocabulary, list[str]]:
+    del signature
+    outlets = sorted(set(_debate.sources["outlet"]))
+    return (
+        links.LinkVocabulary(
+            actors=frozenset(_debate.actors["actor_id"]),
+            questions=frozenset(_debate.questions["question_id"]),
+            outlets=frozenset(outlets),
+            statements=frozenset(_debate.statements["statement_id"]),
+        ),
+        outlets,
+    )
+
+
+def check_link(debate: Debate, signature: tuple) -> None:
+    """Before any widget reads the URL: note what of it is unusable, and drop the parameters no widget owns."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    ignored = links.ignored_values(params, vocabulary(debate, signature)[0])
+    if not ignored:
+        return
+    st.session_state[NOTICE] = links.notice(ignored)
+    for name, _value, _ in ignored:
+        if name not in links.PARAMS or name == "statement":
+            st.query_params.pop(name, None)
+
+
+def reset_filters() -> None:
+    for key in FILTER_KEYS:
+        st.session_state.pop(key, None)
+
+
+def sidebar_filters(debate: Debate, signature: tuple) -> Filters:
+    """The filters shared by every page; each widget is bound to its URL parameter."""
+    actors = debate.actors.set_index("actor_id")["name"].to_dict()
+    questions = debate.questions.set_index("question_id")["label"].to_dict()
+    outlets = vocabulary(debate, signature)[1]
+    first, last = query.date_bounds(debate.statements)
+    with st.sidebar:
+        st.subheader("Filters")
+        chosen_actors = st.multiselect(
+            "Actors", list(actors), format_func=actors.get, key="actor", bind="query-params", placeholder="All actors"
+        )
+        chosen_questions = st.multiselect(
+            "Questions",
+            list(questions),
+            format_func=questions.get,
+            key="question",
+            bind="query-params",
+            placeholder="All questions",
+        )
+        dates = st.date_input(
+            "Dates",
+            value=(first, last),
+            min_value=first,
+            max_value=last,
+            key="dates",
+            bind="query-params",
+            format="YYYY-MM-DD",
+        )
+        start, end = (dates[0], dates[-1]) if isinstance(dates, tuple | list) and dates else (first, last)
+        start, end = min(start, end), max(start, end)
+        positions = st.multiselect(
+            "Positions",
+            sorted(POSITION_NAMES),
+            format_func=POSITION_NAMES.get,
+            key="position",
+            bind="query-params",
+            placeholder="All positions",
+        )
+        on_record = st.toggle(
+            "On-record words only",
+            key="onrecord",
+            bind="query-params",
+            help="Only the actors' own words: on-record statements and official documents.",
+        )
+        evidence = st.multiselect(
+            "How we know",
+            list(EVIDENCE_LABELS),
+            format_func=EVIDENCE_LABELS.get,
+            key="evidence",
+            bind="query-params",
+            placeholder="All evidence kinds",
+        )
+        channels = st.multiselect(
+            "Channel",
+            ["public", "private"],
+            format_func=str.capitalize,
+            key="channel",
+            bind="query-params",
+            placeholder="Public and private",
+        )
+        chosen_outlets = st.multiselect(
+            "Outlets", outlets, key="outlet", bind="query-params", placeholder="All outlets"
+        )
+        text = st.text_input("Search summaries and quotes", key="q", bind="query-params", placeholder="e.g. negotiat")
+        st.button("Reset filters", on_click=reset_filters, icon=":material/restart_alt:", key="reset_filters")
+    return Filters(
+        actors=tuple(chosen_actors),
+        questions=tuple(chosen_questions),
+        start=start if start != first else None,
+        end=end if end != last else None,
+        positions=tuple(positions),
+        evidence=tuple(evidence),
+        on_record_only=bool(on_record),
+        channels=tuple(channels),
+        outlets=tuple(chosen_outlets),
+        text=text or "",
+    )
+
+
+def navigation() -> st.navigation:
+    pages = [
+        st.Page(PAGES / "timeline.py", title="Timeline", icon=":material/timeline:", default=True),
+        st.Page(PAGES / "grid.py", title="Comparison grid", icon=":material/grid_on:", url_path="grid"),
+        st.Page(PAGES / "trends.py", title="Positions over time", icon=":material/show_chart:", url_path="trends"),
+        st.Page(PAGES / "present.py", title="Present", icon=":material/slideshow:", url_path="present"),
+        st.Page(PAGES / "sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
+        st.Page(PAGES / "table.py", title="Table & export", icon=":material/table:", url_path="table"),
+        st.Page(PAGES / "about.py", title="About", icon=":material/info:", url_path="about"),
+    ]
+    return st.navigation(pages)
+
+
 def main() -> None:
     st.set_page_config(page_title="stances", page_icon=":material/timeline:", layout="wide")
     folder = debate_folder(sys.argv)
+    signature = folder_signature(folder)
     try:
-        debate = cached_debate(str(folder), folder_signature(folder))
+        debate = cached_debate(str(folder), signature)
     except DebateError as exc:
-        st.error(f"The debate in `{folder}` has problems and cannot be shown. Fix them and reload.")
+        st.error(f"The debate in {folder} has problems and cannot be shown. Fix them and reload the page.")
         st.code("\n".join(str(p) for p in exc.problems), language=None)
         return
-    st.title(debate.meta.title)
-    st.dataframe(debate.statements, hide_index=True)
+    page = navigation()
+    check_link(debate, signature)
+    filters = sidebar_filters(debate, signature)
+    with st.sidebar:
+        st.caption(f"{debate.meta.title} · version {debate.meta.version or '–'}")
+    if st.session_state.get(NOTICE):
+        cols = st.columns([12, 1])
+        cols[0].warning(st.session_state[NOTICE], icon=":material/link_off:")
+        if cols[1].button("Dismiss", key="dismiss_notice"):
+            st.session_state.pop(NOTICE)
+            st.rerun()
+    state.put(state.AppContext(folder=folder, signature=signature, debate=debate, filters=filters))
+    page.run()

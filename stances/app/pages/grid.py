@@ -1,0 +1,5 @@
+"""grid page (see stances.app.views)."""
+
+from stances.app.views import grid_page
+
+grid_page()

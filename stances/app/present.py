@@ -1,0 +1,134 @@
+"""Present: step through the debate in front of a room, one large card at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from stances import cards, charts, query, steps
+from stances.app import state, ui
+from stances.app.main import PAGES
+
+STEP = "step"
+
+
+def _go(number: int) -> None:
+    st.session_state[STEP] = number
+
+
+def present_page() -> None:
+    context = state.get()
+    debate = context.debate
+    ordered = query.step_order(context.shown)
+    if ordered.empty:
+        st.title("Present")
+        ui.empty_state(context)
+        return
+    total = len(ordered)
+    if STEP in st.session_state and st.session_state[STEP] > total:
+        st.session_state[STEP] = total
+    st.html(cards.PRESENT_CSS)
+    hide = st.session_state.get("hide_sidebar", False)
+    if hide:
+        st.html(cards.HIDE_SIDEBAR_CSS)
+    number = int(st.session_state.get(STEP, 1) or 1)
+    step = steps.step_at(ordered, number)
+    assert step is not None
+
+    bar = st.columns([1, 1, 1, 1, 2, 2, 2], vertical_alignment="bottom")
+    bar[0].button("First", on_click=_go, args=(1,), disabled=step.is_first, key="first", icon=":material/first_page:")
+    bar[1].button(
+        "Previous",
+        on_click=_go,
+        args=(step.number - 1,),
+        disabled=step.is_first,
+        key="prev",
+        shortcut="Left",
+        icon=":material/chevron_left:",
+    )
+    bar[2].button(
+        "Next",
+        on_click=_go,
+        args=(step.number + 1,),
+        disabled=step.is_last,
+        key="next",
+        shortcut="Right",
+        icon=":material/chevron_right:",
+        type="primary",
+    )
+    bar[3].button("Last", on_click=_go, args=(total,), disabled=step.is_last, key="last", icon=":material/last_page:")
+    bar[4].number_input("Step", min_value=1, max_value=total, value=1, step=1, key=STEP, bind="query-params")
+    first, last = query.date_bounds(ordered)
+    bar[5].date_input(
+        "Jump to date",
+        value=None,
+        min_value=first,
+        max_value=last,
+        key="jump",
+        on_change=_jump,
+        args=(ordered,),
+        format="YYYY-MM-DD",
+    )
+    with bar[6]:
+        playing = st.toggle("Autoplay", key="autoplay", bind="query-params")
+        pace = st.slider("Seconds per step", 2, 30, 6, key="pace", bind="query-params", label_visibility="collapsed")
+    detail = query.statement_detail(debate, step.statement_id)
+    left, right = st.columns([5, 7])
+    with left:
+        st.html(cards.present_html(detail, step.number, total))
+        with st.expander("Speaker notes: sources and coding notes"):
+            st.html(cards.detail_html(detail))
+    with right:
+        figure = charts.timeline(
+            debate, ordered, events=debate.events, current=step.statement_id, until=step.day, height=430, compact=True
+        )
+        st.plotly_chart(figure, key="present_timeline", config={"displayModeBar": False, "staticPlot": False})
+        snapshot = steps.state_at(ordered, step.number)
+        actors = charts.actor_lanes(debate, ordered["actor_id"])
+        questions = [q for q in debate.questions["question_id"] if q in set(ordered["question_id"])]
+        grid = charts.grid(debate, snapshot, actors=actors, questions=questions, compact=True)
+        st.plotly_chart(grid, key="present_grid", config={"displayModeBar": False})
+        st.caption(f"Grid as of {step.day:%d %B %Y}, after step {step.number} of {total}.")
+    foot = st.columns([2, 2, 2, 4])
+    foot[0].toggle("Hide sidebar", key="hide_sidebar")
+    params = _explore_params(step.day)
+    if foot[1].button("Explore the grid from here", key="explore_grid", icon=":material/grid_on:"):
+        st.switch_page(PAGES / "grid.py", query_params=params)
+    if foot[2].button("Explore the timeline", key="explore_timeline", icon=":material/timeline:"):
+        st.switch_page(PAGES / "timeline.py", query_params={**params, "statement": step.statement_id})
+    if playing:
+        _autoplay(pace, step)
+
+
+def _jump(ordered) -> None:
+    day = st.session_state.get("jump")
+    if isinstance(day, dt.date):
+        st.session_state[STEP] = steps.step_on_or_after(ordered, day)
+
+
+def _explore_params(day: dt.date) -> dict[str, str | list[str]]:
+    """The current filters (as the URL holds them) plus the step's date as the grid's as-of day."""
+    keep = ("actor", "question", "dates", "position", "evidence", "onrecord", "channel", "outlet", "q")
+    params: dict[str, str | list[str]] = {k: st.query_params.get_all(k) for k in keep if k in st.query_params}
+    params["asof"] = day.isoformat()
+    return params
+
+
+def _autoplay(pace: int, step: steps.Step) -> None:
+    """Advance one step every `pace` seconds: the timer reruns only this fragment, which then reruns the page."""
+    st.session_state["_autoplay_armed"] = False  # a full run arms the timer; the next tick advances
+
+    @st.fragment(run_every=dt.timedelta(seconds=pace))
+    def tick() -> None:
+        if not st.session_state.get("_autoplay_armed"):
+            st.session_state["_autoplay_armed"] = True
+            st.caption(f"Playing: the next step comes in {pace} s. Switch Autoplay off to pause.")
+            return
+        if step.is_last:
+            st.session_state["autoplay"] = False
+        else:
+            st.session_state[STEP] = step.number + 1
+        st.rerun(scope="app")
+
+    tick()

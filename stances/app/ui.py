@@ -1,0 +1,87 @@
+"""Widgets shared by the pages: detail card, empty state, link notice, statement selection."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import streamlit as st
+
+from stances import cards, query
+from stances.app.state import AppContext
+
+STATEMENT = "statement"
+
+
+def selected_statement() -> str | None:
+    value = st.query_params.get(STATEMENT)
+    return value or None
+
+
+def select_statement(statement_id: str | None) -> None:
+    if statement_id:
+        st.query_params[STATEMENT] = statement_id
+    elif STATEMENT in st.query_params:
+        del st.query_params[STATEMENT]
+
+
+def picked_id(event: Any) -> str | None:
+    """The statement id carried by the first clicked point of a plotly selection event (dict or attribute form)."""
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    for point in points:
+        data = point.get("customdata") if isinstance(point, Mapping) else None
+        if isinstance(data, list | tuple) and data and data[0]:
+            return str(data[0])
+        if isinstance(data, str) and data:
+            return data
+    return None
+
+
+def follow_click(event: Any, key: str) -> None:
+    """Open the card of a newly clicked mark (a rerun with the same selection changes nothing)."""
+    picked = picked_id(event)
+    memory = f"_last_pick_{key}"
+    if picked and picked != st.session_state.get(memory):
+        select_statement(picked)
+    st.session_state[memory] = picked
+
+
+def detail_card(context: AppContext, *, large: bool = False, closable: bool = True) -> None:
+    """The card of the selected statement, or a hint on how to open one."""
+    statement_id = selected_statement()
+    if not statement_id:
+        st.caption("Click a mark to read the statement, its quote and its sources.")
+        return
+    detail = query.statement_detail(context.debate, statement_id)
+    if detail is None:
+        st.caption("Click a mark to read the statement, its quote and its sources.")
+        return
+    with st.container(border=True, key="detail_card"):
+        st.html(cards.detail_html(detail, large=large))
+        if closable and st.button("Close", key="close_card", icon=":material/close:"):
+            select_statement(None)
+            st.rerun()
+
+
+def empty_state(context: AppContext) -> None:
+    """Nothing matches: say which filters are on, and how many statements relaxing each would bring back."""
+    active = context.filters.active()
+    st.info("No statements match these filters.", icon=":material/filter_alt_off:")
+    if not active:
+        st.write("This debate has no statements yet.")
+        return
+    lines = []
+    for name, label in query.FILTER_LABELS.items():
+        if label not in active:
+            continue
+        relaxed = context.filters.without(name)
+        if name == "start":
+            relaxed = relaxed.without("end")
+        count = int(query.filter_mask(context.debate, relaxed).sum())
+        lines.append(
+            f"- **{label}** ({cards.escape_markdown(active[label])}): clearing it would show {count:,} statement(s)"
+        )
+    st.markdown("Try relaxing a filter in the sidebar:\n" + "\n".join(lines))

@@ -1,0 +1,268 @@
+"""The pages: thin layouts over `query`, `charts`, `cards` and `export`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from stances import charts, query
+from stances.app import state, ui
+from stances.charts import POSITION_NAMES
+
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def timeline_page() -> None:
+    context = state.get()
+    debate, shown = context.debate, context.shown
+    st.title("Timeline")
+    st.caption(
+        "Each mark is one statement, on its actor's lane at the date it was made. Colour shows the position "
+        "(orange against, purple for the proposition), shape shows how we know it. Dotted lines are context events."
+    )
+    if shown.empty:
+        ui.empty_state(context)
+        return
+    figure = charts.timeline(debate, shown, events=debate.events, current=ui.selected_statement())
+    event = st.plotly_chart(
+        figure,
+        on_select="rerun",
+        selection_mode="points",
+        key="timeline_chart",
+        config=CHART_CONFIG,
+    )
+    st.caption(charts.timeline_alt(debate, shown))
+    ui.follow_click(event, "timeline_chart")
+    ui.detail_card(context)
+
+
+def grid_page() -> None:
+    context = state.get()
+    debate, shown = context.debate, context.shown
+    st.title("Comparison grid")
+    first, last = query.date_bounds(debate.statements)
+    controls = st.columns([3, 1, 3])
+    day = controls[0].slider(
+        "Positions as of",
+        min_value=first,
+        max_value=last,
+        value=last,
+        step=dt.timedelta(days=1),
+        format="D MMM YYYY",
+        key="asof",
+        bind="query-params",
+    )
+    compare = controls[1].toggle("Show changes", key="changes", bind="query-params")
+    since = (
+        controls[2].slider(
+            "Changes since",
+            min_value=first,
+            max_value=last,
+            value=first,
+            step=dt.timedelta(days=1),
+            format="D MMM YYYY",
+            key="since",
+            bind="query-params",
+        )
+        if compare
+        else None
+    )
+    st.caption(
+        "Each cell is the actor's latest known position on the question as of the chosen day. "
+        "Empty cells: no known position yet. An asterisk (*) marks a position more than 60 days old at that day."
+    )
+    if shown.empty:
+        ui.empty_state(context)
+        return
+    snapshot = query.as_of(shown, day)
+    actors = charts.actor_lanes(debate, shown["actor_id"])
+    questions = [q for q in debate.questions["question_id"] if q in set(shown["question_id"])]
+    changes = query.changes_between(shown, since, day) if since is not None else None
+    moved = (
+        {
+            (r.actor_id, r.question_id): (0 if pd.isna(r.shift) else int(r.shift))
+            for r in changes[changes["change"] != "unchanged"].itertuples()
+        }
+        if changes is not None
+        else None
+    )
+    figure = charts.grid(debate, snapshot, actors=actors, questions=questions, changed=moved)
+    event = st.plotly_chart(figure, on_select="rerun", selection_mode="points", key="grid_chart", config=CHART_CONFIG)
+    ui.follow_click(event, "grid_chart")
+    if changes is not None:
+        st.subheader(f"What changed between {since:%d %b %Y} and {day:%d %b %Y}")
+        moved_rows = query.change_table(debate, changes)
+        if moved_rows.empty:
+            st.write("No position moved between these dates.")
+        else:
+            st.dataframe(moved_rows, hide_index=True, width="stretch", key="changes_table")
+    with st.expander("The grid as a table"):
+        st.dataframe(query.grid_table(debate, snapshot, actors, questions), width="stretch")
+    ui.detail_card(context)
+
+
+def trends_page() -> None:
+    context = state.get()
+    debate, shown = context.debate, context.shown
+    st.title("Positions over time")
+    st.caption("For each question, each actor's position as a step line: a step marks a statement that moved it.")
+    if shown.empty:
+        ui.empty_state(context)
+        return
+    labels = debate.questions.set_index("question_id")["label"].to_dict()
+    present = [q for q in debate.questions["question_id"] if q in set(shown["question_id"])]
+    question = st.selectbox("Question", present, format_func=labels.get, key="question_focus", bind="query-params")
+    proposition = debate.questions.set_index("question_id").loc[question, "proposition"]
+    st.markdown(f"**{ui.cards.escape_markdown(labels[question])}**: {ui.cards.escape_markdown(proposition)}")
+    _, last = query.date_bounds(shown)
+    figure = charts.positions_over_time(debate, shown, question, until=last)
+    event = st.plotly_chart(figure, on_select="rerun", selection_mode="points", key="trend_chart", config=CHART_CONFIG)
+    st.caption(f"Step lines of each actor's position on “{labels[question]}”, from their statements in the filter.")
+    ui.follow_click(event, "trend_chart")
+    ui.detail_card(context)
+
+
+def sources_page() -> None:
+    context = state.get()
+    st.title("Sources")
+    st.caption(
+        "Every document the statements rest on. “Reports on” is the reporting chain (outlet A citing outlet B); "
+        "“read” says whether the curators read the document itself."
+    )
+    table = query.source_table(context.debate)
+    cols = st.columns([3, 2])
+    needle = cols[0].text_input("Search outlets and titles", key="source_search")
+    kinds = cols[1].multiselect("Kind", sorted(set(table["source_kind"])), key="source_kind", placeholder="All kinds")
+    shown = query.search_sources(table, needle, kinds)
+    st.caption(f"{len(shown):,} of {len(table):,} sources")
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "source_id": st.column_config.TextColumn("Id"),
+            "outlet": st.column_config.TextColumn("Outlet"),
+            "title": st.column_config.TextColumn("Title", width="large"),
+            "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+            "url": st.column_config.LinkColumn("Link", display_text="open"),
+            "source_kind": st.column_config.TextColumn("Kind"),
+            "reports_on": st.column_config.TextColumn("Reports on"),
+            "consulted": st.column_config.CheckboxColumn("Read"),
+            "statements": st.column_config.NumberColumn("Statements", format="%d"),
+        },
+    )
+
+
+def table_page() -> None:
+    from stances.app import downloads
+
+    context = state.get()
+    st.title("Table & export")
+    scope = st.radio(
+        "Rows",
+        ["view", "all"],
+        format_func={"view": "Current view (the sidebar filters)", "all": "Whole dataset"}.get,
+        horizontal=True,
+        key="scope",
+    )
+    statements = context.shown if scope == "view" else query.apply(context.debate, query.Filters())
+    if statements.empty:
+        ui.empty_state(context)
+        return
+    visible = statements.head(TABLE_ROWS)
+    rows = query.table_rows(context.debate, visible)
+    note = "" if len(statements) <= TABLE_ROWS else f" (showing the first {TABLE_ROWS:,}; downloads hold all)"
+    st.caption(f"{len(statements):,} statements{note}. Select a row to open its card.")
+    picked = st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="statement_table",
+        column_config=TABLE_COLUMNS,
+    )
+    try:
+        chosen = picked["selection"]["rows"]
+    except (KeyError, TypeError):
+        chosen = []
+    if chosen:
+        ui.select_statement(str(rows.iloc[chosen[0]]["statement_id"]))
+    downloads.buttons(context, statements, scope)
+    ui.detail_card(context)
+
+
+TABLE_ROWS = 1_000
+TABLE_COLUMNS = {
+    "statement_id": st.column_config.TextColumn("Id"),
+    "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+    "date_precision": st.column_config.TextColumn("Date precision"),
+    "actor_id": None,
+    "actor": st.column_config.TextColumn("Actor"),
+    "question_id": None,
+    "question": st.column_config.TextColumn("Question"),
+    "position": st.column_config.NumberColumn("Position", format="%+d"),
+    "position_label": st.column_config.TextColumn("Position label"),
+    "summary": st.column_config.TextColumn("Summary", width="large"),
+    "quote": st.column_config.TextColumn("Quote", width="medium"),
+    "evidence": st.column_config.TextColumn("Evidence"),
+    "channel": st.column_config.TextColumn("Channel"),
+    "confidence": st.column_config.TextColumn("Confidence"),
+    "notes": st.column_config.TextColumn("Notes"),
+    "source_ids": None,
+    "source_outlets": st.column_config.TextColumn("Outlets"),
+    "source_titles": st.column_config.TextColumn("Source titles"),
+    "source_dates": st.column_config.TextColumn("Source dates"),
+    "source_urls": st.column_config.TextColumn("Source links"),
+    "reporting_chain": st.column_config.TextColumn("Reporting chain"),
+}
+
+
+def about_page() -> None:
+    from stances.load import read_documents
+
+    context = state.get()
+    meta = context.debate.meta
+    st.title("About this debate")
+    st.markdown(f"### {ui.cards.escape_markdown(meta.title)}")
+    if meta.description:
+        st.write(meta.description)
+    debate = context.debate
+    facts = pd.DataFrame(
+        {
+            "": ["Version", "Licence", "Statements", "Actors", "Questions", "Sources", "Events", "Folder"],
+            "Value": [
+                meta.version or "–",
+                meta.licence or "–",
+                f"{len(debate.statements):,}",
+                f"{len(debate.actors):,}",
+                f"{len(debate.questions):,}",
+                f"{len(debate.sources):,}",
+                f"{len(debate.events):,}",
+                str(context.folder),
+            ],
+        }
+    )
+    st.dataframe(facts, hide_index=True)
+    if meta.citation:
+        st.markdown("**How to cite**")
+        st.code(meta.citation, language=None, wrap_lines=True)
+    st.markdown("**Positions** use a five-point scale per question: " + ", ".join(POSITION_NAMES.values()) + ".")
+    documents = read_documents(context.folder)
+    if "codebook.md" in documents:
+        with st.expander("Codebook", expanded=False):
+            st.markdown(documents["codebook.md"].decode("utf-8", errors="replace"))
+    if "README.md" in documents:
+        with st.expander("Scope, method and known gaps"):
+            st.markdown(documents["README.md"].decode("utf-8", errors="replace"))
+    if "CITATION.cff" in documents:
+        with st.expander("CITATION.cff"):
+            st.code(documents["CITATION.cff"].decode("utf-8", errors="replace"), language="yaml")
+
+
+def present_page() -> None:
+    from stances.app.present import present_page as page
+
+    page()

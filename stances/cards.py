@@ -1,0 +1,111 @@
+"""Detail cards as HTML: every piece of dataset text escaped, every link http(s) only."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from stances.charts import POSITION_COLOURS, signed
+from stances.query import SourceRef, StatementDetail
+
+SAFE_URL = re.compile(r"^https?://\S+$")
+
+PRECISION_NOTE = {"day": "", "month": " (month only)", "approximate": " (approximate date)"}
+
+
+def esc(text: object) -> str:
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def link(url: str, text: str) -> str:
+    """An escaped link when `url` is http(s); otherwise the escaped text alone."""
+    if not SAFE_URL.match(url or ""):
+        return esc(text)
+    return f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(text)}</a>'
+
+
+def source_line(source: SourceRef) -> str:
+    chain = "".join(f", citing {link(s.url, s.outlet)}" for s in source.chain)
+    where = f" · {esc(source.locator)}" if source.locator else ""
+    unread = "" if source.consulted else " <em>(not read by the curators; known through the reporting chain)</em>"
+    return (
+        f"<li><strong>{link(source.url, source.outlet)}</strong>{chain}: “{esc(source.title)}”, "
+        f"{source.published:%d %b %Y} · {esc(source.source_kind.replace('-', ' '))}{where}{unread}</li>"
+    )
+
+
+def detail_html(detail: StatementDetail, *, large: bool = False) -> str:
+    """The detail card of one statement: quote, summary, position with its label, evidence, sources and chain."""
+    colour = POSITION_COLOURS.get(detail.position, "#bababa")
+    size = "1.6rem" if large else "1.05rem"
+    quote = (
+        f'<blockquote class="st-quote" style="font-size:{size};margin:.4em 0;border-left:4px solid {colour};'
+        f'padding-left:.7em">“{esc(detail.quote)}”</blockquote>'
+        if detail.quote
+        else ""
+    )
+    sources = "".join(source_line(s) for s in detail.sources)
+    notes = f"<p style='color:#444'><strong>Notes:</strong> {esc(detail.notes)}</p>" if detail.notes else ""
+    return f"""
+<div class="stances-card" style="font-size:{"1.25rem" if large else "1rem"};line-height:1.45">
+  <p style="margin:0 0 .2em 0"><strong>{esc(detail.actor)}</strong> · {esc(detail.actor_role)}<br>
+  {detail.date:%d %B %Y}{PRECISION_NOTE.get(detail.date_precision, "")}</p>
+  <p style="margin:.2em 0"><span style="display:inline-block;min-width:2.4em;text-align:center;
+  background:{colour};border:1px solid #333;border-radius:4px;padding:0 .3em;font-weight:700">
+  {signed(detail.position)}</span> <strong>{esc(detail.question)}</strong>: {esc(detail.position_label)}
+  <br><span style="color:#555;font-size:.9em">{esc(detail.proposition)}</span></p>
+  {quote}
+  <p style="margin:.3em 0">{esc(detail.summary)}</p>
+  <p style="margin:.3em 0;color:#333"><strong>How we know:</strong> {esc(detail.evidence_label)} ·
+  {esc(detail.channel)} · confidence {esc(detail.confidence)}</p>
+  <p style="margin:.3em 0 0 0"><strong>Sources</strong></p>
+  <ul style="margin-top:.1em">{sources}</ul>
+  {notes}
+</div>"""
+
+
+MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()#+-.!|<>~$:&")
+
+
+def escape_markdown(text: object) -> str:
+    """Dataset text made inert for st.markdown: every Markdown-special character backslash-escaped."""
+    return "".join("\\" + c if c in MARKDOWN_SPECIALS else c for c in str(text))
+
+
+# Projector styling for the Present page: large type, high contrast, nothing that needs scrolling.
+PRESENT_CSS = """<style>
+.stances-present { font-size: 1.55rem; line-height: 1.35; color: #000; background: #fff;
+  border: 3px solid #000; border-radius: 10px; padding: .8em 1em; }
+.stances-present .who { font-size: 2.1rem; font-weight: 700; margin: 0; }
+.stances-present .when { font-size: 1.3rem; color: #222; margin: 0 0 .4em 0; }
+.stances-present .pos { display: inline-block; font-weight: 700; border: 2px solid #000; border-radius: 6px;
+  padding: 0 .35em; margin-right: .3em; }
+.stances-present blockquote { font-size: 1.7rem; margin: .4em 0; padding-left: .6em; }
+.stances-present .outlet { font-size: 1.1rem; color: #222; margin-top: .5em; }
+.stances-present .count { font-size: 1rem; color: #333; float: right; }
+</style>"""
+
+HIDE_SIDEBAR_CSS = """<style>
+section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"] { display: none; }
+</style>"""
+
+
+def present_html(detail: StatementDetail, number: int, total: int) -> str:
+    """The presenter's large card: actor, date, position label, the quote (else the summary) and the outlets."""
+    colour = POSITION_COLOURS.get(detail.position, "#bababa")
+    body = (
+        f'<blockquote style="border-left:6px solid {colour}">“{esc(detail.quote)}”</blockquote>'
+        if detail.quote
+        else f"<p>{esc(detail.summary)}</p>"
+    )
+    outlets = "; ".join(s.cites() for s in detail.sources if s.consulted) or "; ".join(s.outlet for s in detail.sources)
+    return f"""
+<div class="stances-present">
+  <span class="count">step {number} of {total}</span>
+  <p class="who">{esc(detail.actor)}</p>
+  <p class="when">{detail.date:%d %B %Y}{PRECISION_NOTE.get(detail.date_precision, "")} · {esc(detail.actor_role)}</p>
+  <p><span class="pos" style="background:{colour}">{signed(detail.position)}</span>
+  <strong>{esc(detail.question)}</strong>: {esc(detail.position_label)}</p>
+  {body}
+  <p class="outlet">{esc(detail.evidence_label)} · {esc(outlets)}</p>
+</div>"""

@@ -1,0 +1,420 @@
+"""DataFrames -> plotly Figures. No I/O, no streamlit; every piece of dataset text is escaped before plotly sees it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import textwrap
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from stances import query
+from stances.model import EVIDENCE_LABELS, Debate
+
+# ColorBrewer PuOr, 5 classes (colour-blind safe); the neutral middle is a mid grey so it shows on white.
+POSITION_COLOURS: dict[int, str] = {-2: "#e66101", -1: "#fdb863", 0: "#bababa", 1: "#b2abd2", 2: "#5e3c99"}
+POSITION_NAMES: dict[int, str] = {
+    -2: "−2 strongly against",
+    -1: "−1 against",
+    0: "0 neutral / conditional",
+    1: "+1 for",
+    2: "+2 strongly for",
+}
+# Each evidence kind has its own shape, so how we know never rests on colour alone.
+EVIDENCE_SYMBOLS: dict[str, str] = {
+    "on-record": "circle",
+    "official-document": "square",
+    "unnamed-officials": "diamond",
+    "paraphrase": "triangle-up",
+}
+EVENT_LABEL_LEVELS = 4  # rows of event labels above the timeline; events beyond them keep their line and hover
+# Okabe–Ito qualitative palette for actors' lines.
+ACTOR_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+ACTOR_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+ACTOR_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "cross", "star", "hexagon")
+
+WEBGL_ABOVE = 2_000  # points; beyond this the timeline uses WebGL traces
+FONT = "Source Sans Pro, sans-serif"
+
+
+def signed(position: int) -> str:
+    return f"+{position}" if position > 0 else ("0" if position == 0 else f"−{abs(position)}")
+
+
+def escape(text: object, width: int | None = None) -> str:
+    """Dataset text made safe for plotly's HTML-ish labels; optionally wrapped with <br> every `width` characters."""
+    value = "" if text is None or (isinstance(text, float) and np.isnan(text)) else str(text)
+    if width:
+        lines = textwrap.wrap(value, width=width, break_long_words=True) or [""]
+        return "<br>".join(html.escape(line, quote=False) for line in lines)
+    return html.escape(value, quote=False)
+
+
+def hover_texts(debate: Debate, statements: pd.DataFrame) -> list[str]:
+    """The hover label of each statement: date, actor, question, position, summary, quote and outlets."""
+    actors = debate.actors.set_index("actor_id")["name"]
+    questions = debate.questions.set_index("question_id")["label"]
+    labels = query.label_positions(debate, statements)
+    outlets = query.source_columns(debate, statements["statement_id"])["source_outlets"]
+    out = []
+    for row, label in zip(statements.itertuples(index=False), labels, strict=True):
+        quote = f"<br><i>“{escape(row.quote, 70)}”</i>" if row.quote else ""
+        out.append(
+            f"<b>{escape(actors.get(row.actor_id, row.actor_id))}</b> · {row.date:%d %b %Y}"
+            f"{' (approx.)' if row.date_precision != 'day' else ''}<br>"
+            f"{escape(questions.get(row.question_id, row.question_id))}: <b>{signed(int(row.position))}</b> "
+            f"{escape(label)}<br>"
+            f"{escape(row.summary, 70)}{quote}<br>"
+            f"<span style='color:#555'>{escape(EVIDENCE_LABELS.get(str(row.evidence), row.evidence))}"
+            f" · {escape(outlets.get(row.statement_id, ''), 70)}</span>"
+        )
+    return out
+
+
+def actor_lanes(debate: Debate, actor_ids: Iterable[str]) -> list[str]:
+    """Actors that appear, in the dataset's order (core actors first), as lane order."""
+    present = set(map(str, actor_ids))
+    return [a for a in debate.actors["actor_id"] if a in present]
+
+
+def timeline(
+    debate: Debate,
+    statements: pd.DataFrame,
+    *,
+    events: pd.DataFrame | None = None,
+    current: str | None = None,
+    until: dt.date | None = None,
+    height: int | None = None,
+    compact: bool = False,
+) -> go.Figure:
+    """Each statement is one marker at its date, on its actor's lane; colour = position, shape = evidence.
+
+    Questions sit side by side inside a lane (a small vertical offset each). `current` rings one statement;
+    statements after `until` are faded (the presenter's "later steps"). Context events are dotted vertical lines
+    with their labels along the top. The statement id travels in `customdata`, so a click maps back to its row.
+    """
+    lanes = actor_lanes(debate, statements["actor_id"])
+    lane_of = {a: i for i, a in enumerate(lanes)}
+    names = debate.actors.set_index("actor_id")["name"]
+    question_ids = list(debate.questions["question_id"])
+    offset = {
+        q: (i - (len(question_ids) - 1) / 2) * (0.6 / max(len(question_ids), 1)) for i, q in enumerate(question_ids)
+    }
+    y = statements["actor_id"].map(lane_of).astype(float) + statements["question_id"].map(offset).astype(float)
+    hover = hover_texts(debate, statements)
+    scatter = go.Scattergl if len(statements) > WEBGL_ABOVE else go.Scatter
+    faded = (
+        (statements["date"] > pd.Timestamp(until)).to_numpy() if until is not None else np.zeros(len(statements), bool)
+    )
+    fig = go.Figure()
+    for position in sorted(POSITION_COLOURS):
+        rows = np.flatnonzero((statements["position"] == position).to_numpy())
+        if rows.size == 0:
+            continue
+        part = statements.iloc[rows]
+        fig.add_trace(
+            scatter(
+                x=part["date"],
+                y=y.iloc[rows],
+                mode="markers",
+                name=POSITION_NAMES[position],
+                legendgroup="position",
+                showlegend=False,
+                marker={
+                    "color": POSITION_COLOURS[position],
+                    "symbol": [EVIDENCE_SYMBOLS.get(str(e), "circle") for e in part["evidence"]],
+                    "size": 13,
+                    "opacity": np.where(faded[rows], 0.25, 1.0),
+                    "line": {"color": "#333333", "width": 1.2},
+                },
+                customdata=part[["statement_id"]].to_numpy(),
+                hovertext=[hover[i] for i in rows],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    for position in sorted(POSITION_COLOURS):
+        if (statements["position"] == position).any():
+            fig.add_trace(
+                _legend_entry(POSITION_NAMES[position], "position", "Position", "square", POSITION_COLOURS[position])
+            )
+    for evidence, symbol in EVIDENCE_SYMBOLS.items():
+        if (statements["evidence"].astype(str) == evidence).any():
+            fig.add_trace(_legend_entry(EVIDENCE_LABELS[evidence], "evidence", "How we know", symbol, "#777777"))
+    if current is not None:
+        row = statements[statements["statement_id"] == current]
+        if not row.empty:
+            fig.add_trace(
+                go.Scatter(
+                    x=row["date"],
+                    y=y[row.index] if y.index.equals(statements.index) else y.loc[row.index],
+                    mode="markers",
+                    name="Current step",
+                    marker={"symbol": "circle-open", "size": 30, "color": "#000000", "line": {"width": 3}},
+                    hoverinfo="skip",
+                    showlegend=False,
+                )
+            )
+    label_rows = _add_events(fig, events, statements, labels=not compact)
+    fig.update_layout(
+        title=None,
+        font={"family": FONT, "size": 14},
+        height=height or max(320, 90 + 70 * len(lanes)),
+        margin={"l": 10, "r": 10, "t": 20 + 16 * label_rows, "b": 40},
+        legend={"orientation": "v", "groupclick": "toggleitem", "font": {"size": 13}},
+        showlegend=not compact,
+        hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 13, "family": FONT}},
+        clickmode="event+select",
+        dragmode="zoom",
+        plot_bgcolor="white",
+        xaxis={"title": {"text": "Date of statement"}, "showgrid": True, "gridcolor": "#eeeeee", "type": "date"},
+        yaxis={
+            "title": None,
+            "tickmode": "array",
+            "tickvals": list(range(len(lanes))),
+            "ticktext": [escape(names.get(a, a)) for a in lanes],
+            "autorange": "reversed",
+            "range": [len(lanes) - 0.5, -1.0],
+            "showgrid": False,
+            "zeroline": False,
+        },
+    )
+    for i in range(len(lanes) - 1):
+        fig.add_hline(y=i + 0.5, line={"color": "#e5e5e5", "width": 1})
+    return fig
+
+
+def _legend_entry(name: str, group: str, title: str, symbol: str, colour: str) -> go.Scatter:
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=name,
+        legendgroup=group,
+        legendgrouptitle_text=title,
+        marker={"symbol": symbol, "size": 12, "color": colour, "line": {"color": "#333333", "width": 1.2}},
+        hoverinfo="skip",
+    )
+
+
+def event_label_levels(days: list[float], widths: list[float], levels: int = EVENT_LABEL_LEVELS) -> list[int | None]:
+    """Row of each event label so that labels in one row do not overlap; None when every row is taken.
+
+    `days` are the events' positions and `widths` their labels' widths, in the same unit, sorted by day.
+    """
+    ends: list[float] = []
+    out: list[int | None] = []
+    for day, width in zip(days, widths, strict=True):
+        level = next((i for i, end in enumerate(ends) if end < day), None)
+        if level is None and len(ends) < levels:
+            ends.append(-np.inf)
+            level = len(ends) - 1
+        if level is not None:
+            ends[level] = day + width
+        out.append(level)
+    return out
+
+
+def _add_events(fig: go.Figure, events: pd.DataFrame | None, statements: pd.DataFrame, *, labels: bool = True) -> int:
+    """Dotted vertical lines with staggered labels on top and a hover marker each; returns the label rows used."""
+    if events is None or events.empty:
+        return 0
+    low, high = (statements["date"].min(), statements["date"].max()) if not statements.empty else (None, None)
+    if low is not None:
+        span = pd.Timedelta(days=14)
+        events = events[(events["date"] >= low - span) & (events["date"] <= high + span)]
+    if events.empty:
+        return 0
+    events = events.sort_values("date")
+    first = min(events["date"].min(), low) if low is not None else events["date"].min()
+    last = max(events["date"].max(), high) if high is not None else events["date"].max()
+    days_per_px = max((last - first).days, 1) / 900
+    texts = [textwrap.shorten(str(label), 30, placeholder="…") for label in events["label"]]
+    days = [(d - first).days for d in events["date"]]
+    levels = event_label_levels(
+        days, [len(t) * 7 * days_per_px + 3 for t in texts], levels=EVENT_LABEL_LEVELS if labels else 0
+    )
+    for event, label, level in zip(events.itertuples(index=False), texts, levels, strict=True):
+        fig.add_vline(x=event.date, line={"color": "#999999", "width": 1, "dash": "dot"})
+        if level is not None:
+            fig.add_annotation(
+                x=event.date,
+                y=1.0,
+                yref="paper",
+                yanchor="bottom",
+                xanchor="left",
+                text=escape(label),
+                showarrow=False,
+                font={"size": 11, "color": "#444444"},
+                yshift=2 + 16 * level,
+            )
+    fig.add_trace(
+        go.Scatter(
+            x=events["date"],
+            y=[-0.75] * len(events),
+            mode="markers",
+            name="Context events",
+            marker={"symbol": "triangle-down", "size": 11, "color": "#777777"},
+            hovertext=[
+                f"<b>{escape(e.label)}</b> · {e.date:%d %b %Y}<br>{escape(e.description, 70)}"
+                for e in events.itertuples(index=False)
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+            customdata=[[""]] * len(events),
+            showlegend=True,
+        )
+    )
+    return max((lv for lv in levels if lv is not None), default=-1) + 1
+
+
+def grid(
+    debate: Debate,
+    snapshot: pd.DataFrame,
+    *,
+    actors: list[str],
+    questions: list[str],
+    changed: dict[tuple[str, str], int] | None = None,
+    compact: bool = False,
+) -> go.Figure:
+    """Actors × questions: each cell is the actor's latest known position as of the snapshot's date.
+
+    A cell is a square marker: colour = position, text = the signed position (an asterisk when older than the
+    others, i.e. stale), empty cells are open grey squares. `changed` maps (actor, question) to the shift
+    since an earlier date; those cells get a thick black frame and an arrow. `customdata` carries the statement id.
+    """
+    changed = changed or {}
+    names = debate.actors.set_index("actor_id")["name"]
+    labels = debate.questions.set_index("question_id")["label"]
+    by_cell = snapshot.set_index(["actor_id", "question_id"]) if not snapshot.empty else None
+    point_labels = query.position_labels(debate)
+    xs, ys, colours, texts, hovers, ids, symbols, widths = [], [], [], [], [], [], [], []
+    for actor in actors:
+        for question in questions:
+            xs.append(escape(labels.get(question, question)))
+            ys.append(escape(names.get(actor, actor)))
+            key = (actor, question)
+            if by_cell is not None and key in by_cell.index:
+                row = by_cell.loc[key]
+                row = row.iloc[0] if isinstance(row, pd.DataFrame) else row
+                position = int(row["position"])
+                shift = changed.get(key)
+                arrow = "" if shift is None else (" ▲" if shift > 0 else (" ▼" if shift < 0 else " •"))
+                texts.append(signed(position) + ("*" if row["stale"] else "") + arrow)
+                colours.append(POSITION_COLOURS[position])
+                symbols.append("square")
+                widths.append(4 if shift is not None else 1)
+                ids.append(str(row["statement_id"]))
+                label = point_labels.get((question, position), "")
+                hovers.append(
+                    f"<b>{escape(names.get(actor, actor))}</b> on {escape(labels.get(question, question))}<br>"
+                    f"<b>{signed(position)}</b> {escape(label)}<br>said {row['date']:%d %b %Y}"
+                    f"{' — older than 60 days at this date' if row['stale'] else ''}"
+                    f"{'' if shift is None else f'<br>changed by {signed(int(shift))} since the earlier date'}"
+                    "<br><i>click for the statement</i>"
+                )
+            else:
+                texts.append("")
+                colours.append("#c8c8c8")
+                symbols.append("square-open")
+                widths.append(1)
+                ids.append("")
+                hovers.append(
+                    f"<b>{escape(names.get(actor, actor))}</b> on {escape(labels.get(question, question))}<br>"
+                    "no known position at this date"
+                )
+    cell = max(22 if compact else 34, min(44 if compact else 64, int((300 if compact else 520) / max(len(actors), 1))))
+    fig = go.Figure(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="markers+text",
+            marker={
+                "symbol": symbols,
+                "size": cell,
+                "color": colours,
+                "line": {"color": ["#000000" if w > 1 else "#9a9a9a" for w in widths], "width": widths},
+            },
+            text=texts,
+            textfont={"size": 15, "color": "#111111"},
+            customdata=np.array(ids, dtype=object).reshape(-1, 1),
+            hovertext=hovers,
+            hovertemplate="%{hovertext}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.update_layout(
+        font={"family": FONT, "size": 14},
+        height=max(200 if compact else 260, (60 if compact else 110) + (cell + (4 if compact else 10)) * len(actors)),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        plot_bgcolor="white",
+        clickmode="event+select",
+        dragmode=False,
+        xaxis={"side": "top", "title": None, "tickangle": 0, "showgrid": False, "fixedrange": True},
+        yaxis={"autorange": "reversed", "title": None, "showgrid": False, "fixedrange": True},
+        hoverlabel={"align": "left", "bgcolor": "white"},
+    )
+    return fig
+
+
+def positions_over_time(
+    debate: Debate, statements: pd.DataFrame, question: str, *, until: dt.date | None = None
+) -> go.Figure:
+    """One question: each actor's position as a step line through time (a step at each statement)."""
+    scale = debate.scale_points[debate.scale_points["question_id"] == question].sort_values("position")
+    names = debate.actors.set_index("actor_id")["name"]
+    part = statements[statements["question_id"] == question].sort_values(["date", "statement_id"])
+    fig = go.Figure()
+    for i, actor in enumerate(actor_lanes(debate, part["actor_id"])):
+        mine = part[part["actor_id"] == actor]
+        x = list(mine["date"])
+        y = list(mine["position"].astype(int))
+        if until is not None and x and pd.Timestamp(until) > x[-1]:
+            x.append(pd.Timestamp(until))
+            y.append(y[-1])
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=y,
+                mode="lines+markers",
+                line={"shape": "hv", "color": ACTOR_COLOURS[i % 8], "dash": ACTOR_DASHES[i % 6], "width": 2.5},
+                marker={"symbol": ACTOR_SYMBOLS[i % 8], "size": 10},
+                name=escape(names.get(actor, actor)),
+                customdata=np.append(mine["statement_id"].to_numpy(), [""] * (len(x) - len(mine))).reshape(-1, 1),
+                hovertemplate="%{fullData.name}: %{y:+d} on %{x|%d %b %Y}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        font={"family": FONT, "size": 14},
+        height=max(360, 90 + 24 * len(fig.data)),
+        margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        plot_bgcolor="white",
+        xaxis={"title": {"text": "Date"}, "gridcolor": "#eeeeee", "type": "date"},
+        yaxis={
+            "title": {"text": "Position"},
+            "tickmode": "array",
+            "tickvals": scale["position"].tolist(),
+            "ticktext": [
+                f"{signed(int(p))} {escape(label)}" for p, label in zip(scale["position"], scale["label"], strict=True)
+            ],
+            "range": [-2.5, 2.5],
+            "gridcolor": "#eeeeee",
+            "zeroline": True,
+            "zerolinecolor": "#cccccc",
+        },
+        legend={"title": {"text": "Actor"}},
+    )
+    return fig
+
+
+def timeline_alt(debate: Debate, statements: pd.DataFrame) -> str:
+    """Text alternative of the timeline for screen readers."""
+    if statements.empty:
+        return "Timeline with no statements."
+    first, last = query.date_bounds(statements)
+    lanes = actor_lanes(debate, statements["actor_id"])
+    return (
+        f"Timeline of {len(statements)} statements by {len(lanes)} actors from {first:%d %B %Y} to {last:%d %B %Y}; "
+        "each mark is one statement, coloured by position and shaped by how we know it."
+    )

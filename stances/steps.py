@@ -1,0 +1,68 @@
+"""The presenter's walk through a debate: one statement per step, in date order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from stances import query
+
+
+@dataclass(frozen=True, kw_only=True)
+class Step:
+    """Where the presentation stands: step `number` (1-based) of `total`, and the state of the debate at it."""
+
+    number: int
+    total: int
+    statement_id: str
+    day: dt.date
+
+    @property
+    def is_first(self) -> bool:
+        return self.number <= 1
+
+    @property
+    def is_last(self) -> bool:
+        return self.number >= self.total
+
+
+def clamp(number: int, total: int) -> int:
+    """A step number forced into 1..total (1 for an empty presentation)."""
+    return max(1, min(int(number), max(total, 1)))
+
+
+def step_at(ordered: pd.DataFrame, number: int) -> Step | None:
+    """The step `number` of statements already in `query.step_order`; None when there are no statements."""
+    if ordered.empty:
+        return None
+    number = clamp(number, len(ordered))
+    row = ordered.iloc[number - 1]
+    return Step(
+        number=number,
+        total=len(ordered),
+        statement_id=str(row["statement_id"]),
+        day=pd.Timestamp(row["date"]).date(),
+    )
+
+
+def step_on_or_after(ordered: pd.DataFrame, day: dt.date) -> int:
+    """The first step dated on or after `day` (the last step when every statement is earlier)."""
+    if ordered.empty:
+        return 1
+    later = (ordered["date"] >= pd.Timestamp(day)).to_numpy().nonzero()[0]
+    return int(later[0]) + 1 if later.size else len(ordered)
+
+
+def shown_so_far(ordered: pd.DataFrame, number: int) -> pd.DataFrame:
+    """The statements up to and including step `number`: what the audience has seen."""
+    return ordered.iloc[: clamp(number, len(ordered))]
+
+
+def state_at(ordered: pd.DataFrame, number: int) -> pd.DataFrame:
+    """The grid's as-of snapshot after step `number`: each actor's latest position among the steps shown so far."""
+    seen = shown_so_far(ordered, number)
+    if seen.empty:
+        return query.as_of(seen, dt.date.today())
+    return query.as_of(seen, seen["date"].max())
