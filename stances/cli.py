@@ -60,6 +60,36 @@ def cmd_describe(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    """Write a synthetic debate of N statements (valid, deterministic for a seed) for benchmarks and tests.
+
+    Refuses a folder that already holds files unless --force; then only the debate's own files are overwritten.
+
+    Example:
+      stances synth --statements 100000 --out big-debate/
+      stances synth --statements 2000 --out small/ --seed 7 --force
+    """
+    import time
+
+    from stances.synth import write_synthetic
+
+    if args.statements < 1:
+        raise UsageError(f"--statements must be at least 1, not {args.statements}")
+    folder = Path(args.out)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"not a folder: {folder}")
+    if folder.is_dir() and any(folder.iterdir()) and not args.force:
+        raise UsageError(f"{folder} is not empty; pass --force to overwrite its debate files")
+    started = time.perf_counter()
+
+    def progress(message: str) -> None:
+        print(f"[{time.perf_counter() - started:6.1f}s] {message}", file=sys.stderr, flush=True)
+
+    write_synthetic(folder, args.statements, args.seed, force=args.force, progress=progress)
+    print(f"wrote {args.statements:,} statements to {folder} in {time.perf_counter() - started:.1f}s")
+    return EXIT_OK
+
+
 def _doc(command: Callable[..., int]) -> tuple[str, str]:
     text = (command.__doc__ or "").strip()
     summary = text.splitlines()[0]
@@ -91,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     describe.add_argument("--name")
     describe.add_argument("--title")
     describe.add_argument("--version", dest="version")
+
+    synth = add("synth", cmd_synth)
+    synth.add_argument("--statements", type=int, required=True, metavar="N", help="how many statements to write")
+    synth.add_argument("--out", required=True, metavar="DIR", help="folder to write the debate into")
+    synth.add_argument("--seed", type=int, default=0, help="random seed (default 0); same seed, same files")
+    synth.add_argument("--force", action="store_true", help="overwrite the debate files of a non-empty folder")
     return parser
 
 

@@ -1,0 +1,382 @@
+"""Synthetic debates of any size, valid by construction and deterministic for a seed, for benchmarks and tests.
+
+`synthesize(n)` builds every table of the format as text columns (as `load.read_tables` would read them);
+`write_synthetic(folder, n)` writes them as a data package. Everything is vectorised with numpy, so a million
+statements take seconds: no Python loop runs once per row.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from stances import schema
+from stances.package import descriptor
+
+START = np.datetime64("2022-01-01")
+
+QUESTION_TOPICS: tuple[tuple[str, str, str], ...] = (
+    ("talks-now", "Open talks now", "the two sides should open negotiations now"),
+    ("ceasefire", "Ceasefire first", "a ceasefire should come before any settlement"),
+    ("arms-supply", "Keep arming", "allies should keep supplying arms at the current pace"),
+    ("sanctions", "Tighten sanctions", "sanctions should be tightened further"),
+    ("territory", "No land for peace", "no territory should be ceded for a settlement"),
+    ("mediation", "Third-party mediation", "a third country should mediate the talks"),
+    ("security-guarantees", "Security guarantees", "a settlement needs binding security guarantees"),
+    ("aid-budget", "Keep the aid budget", "the aid budget should be kept at this year's level"),
+    ("energy-cap", "Energy price cap", "an energy price cap should be imposed"),
+    ("tribunal", "Special tribunal", "a special tribunal should try the crime of aggression"),
+    ("grain-deal", "Extend the grain deal", "the grain corridor deal should be extended"),
+    ("membership", "Alliance membership", "the alliance should offer a path to membership"),
+)
+SCALE_WORDS = {-2: "Strongly against", -1: "Against", 0: "Undecided", 1: "For", 2: "Strongly for"}
+STANCE_VERBS = {
+    -2: ("rejected outright the idea that", "ruled out that", "called it dangerous to say that"),
+    -1: ("doubted that", "saw no basis yet to say that", "was sceptical that"),
+    0: ("declined to say whether", "left open whether", "would not commit on whether"),
+    1: ("backed the view that", "agreed that", "argued cautiously that"),
+    2: ("strongly urged that", "insisted that", "called it urgent that"),
+}
+QUALIFIERS = (
+    "",
+    " in a television interview",
+    " at a press conference",
+    " according to a readout",
+    " in closed-door talks with allies",
+    " during a parliamentary hearing",
+    " on a visit abroad",
+    " in an op-ed",
+    " after the latest strikes",
+    " in remarks to reporters",
+)
+# A few summaries carry text a careless app would render as markup or a spreadsheet as a formula.
+TRICKY_SUMMARIES = (
+    "=HYPERLINK(\"https://example.org\") was how aides described the plan, 'verbatim'",
+    "Called the plan <b>unacceptable</b> & said talks were <i>premature</i>",
+    "Said R&D funding & <script>alert(1)</script> were separate questions",
+    '+1 for talks, wrote in a post; "a window" had opened',
+    "-Backed the proposal, then <u>reversed</u> within the week",
+    "@channel: said the deal was 50% done & 50% wishful",
+)
+QUOTES = {
+    -2: ("There can be no talks with those who shell our cities.", "Out of the question."),
+    -1: ("Now is not the time.", "We see no basis for talks at present."),
+    0: ("It is too early to say.", "We will decide that with our partners."),
+    1: ("There is a window, and we should use it.", "Diplomacy has a role to play."),
+    2: ('Seize the moment — "now", not next year.', "Talks must start, and soon."),
+}
+FIRST_NAMES = ("Anna", "Boris", "Chen", "Dana", "Emil", "Farah", "Gustav", "Hana", "Ivan", "Julia", "Kofi", "Lena")
+LAST_NAMES = ("Adler", "Brandt", "Costa", "Dumont", "Eriksen", "Fischer", "Garcia", "Horvat", "Ivanova", "Jansen")
+ROLES = ("Foreign Minister", "Defence Minister", "Senator", "National Security Adviser", "Ambassador", "Spokesperson")
+COUNTRIES = ("US", "UA", "RU", "DE", "FR", "GB", "PL", "TR", "CN", "IN")
+OUTLETS = (
+    ("The Daily Ledger", "ledger"),
+    ("Morning Wire", "wire"),
+    ("Ministry of Foreign Affairs", "mfa"),
+    ("Parliament Record", "record"),
+    ("Public Broadcaster", "broadcast"),
+    ("Policy Review", "review"),
+    ("Regional Herald", "herald"),
+    ("Agency Press", "agency"),
+)
+EVIDENCE_SHARES = (0.45, 0.15, 0.2, 0.2)  # in schema.EVIDENCE_KINDS order
+TRICKY_SHARE = 0.01
+WRITE_CHUNK = 250_000
+
+
+def sizes(statements: int) -> dict[str, int]:
+    """How many rows of each table a debate of `statements` statements gets."""
+    return {
+        "actors": max(4, round(math.sqrt(statements) / 2)),
+        "questions": min(12, max(5, round(math.log2(max(statements, 2)) / 2))),
+        "sources": max(10, statements // 3),
+        "statements": statements,
+        "events": max(3, statements // 2000),
+    }
+
+
+def synthesize(statements: int, *, seed: int = 0) -> dict[str, pd.DataFrame]:
+    """Every table of a valid debate with `statements` statements, as text columns; the same seed gives equal tables."""
+    if statements < 1:
+        raise ValueError("a debate needs at least one statement")
+    rng = np.random.default_rng(seed)
+    counts = sizes(statements)
+    span_days = max(60, min(3650, statements // 50))
+    actors = _actors(rng, counts["actors"])
+    questions, scale_points = _questions(counts["questions"])
+    sources, published, consulted = _sources(rng, counts["sources"], span_days)
+    statement_table, links = _statements(rng, counts, published, consulted)
+    events = _events(rng, counts["events"], span_days, sources["source_id"].to_numpy())
+    tables = {
+        "actors": actors,
+        "questions": questions,
+        "scale_points": scale_points,
+        "sources": sources,
+        "statements": statement_table,
+        "statement_sources": links,
+        "events": events,
+    }
+    return {name: tables[name][schema.field_names(name)] for name in schema.TABLE_ORDER}
+
+
+def _frame(columns: dict[str, pa.Array | np.ndarray]) -> pd.DataFrame:
+    # Arrow builds the text columns in C; pandas takes them as its string dtype without a per-row conversion.
+    return pa.table(columns).to_pandas()
+
+
+def _choose(codes: np.ndarray, values: tuple[str, ...] | list[str]) -> pa.Array:
+    """Text column whose row i is `values[codes[i]]`."""
+    dictionary = pa.array(list(values), type=pa.string())
+    return pa.DictionaryArray.from_arrays(pa.array(codes, type=pa.int32()), dictionary).dictionary_decode()
+
+
+def _pick(rng: np.random.Generator, values: tuple[str, ...], count: int, p: tuple[float, ...] | None = None):
+    return _choose(rng.choice(len(values), size=count, p=p), values)
+
+
+def _ids(prefix: str, count: int) -> pa.Array:
+    width = max(4, len(str(count)))
+    return pa.array(np.strings.add(prefix, np.strings.zfill(np.arange(1, count + 1).astype(str), width)))
+
+
+def _days(days: np.ndarray) -> pa.Array:
+    return pa.array(START + days.astype("timedelta64[D]")).cast(pa.string())
+
+
+def _actors(rng: np.random.Generator, count: int) -> pd.DataFrame:
+    first = rng.integers(0, len(FIRST_NAMES), count)
+    last = rng.integers(0, len(LAST_NAMES), count)
+    body = rng.random(count) < 0.15
+    country = rng.integers(0, len(COUNTRIES), count)
+    people = [f"{a} {b}" for a in FIRST_NAMES for b in LAST_NAMES]
+    governments = [f"Government of {c}" for c in COUNTRIES]
+    return _frame(
+        {
+            "actor_id": _ids("actor-", count),
+            "name": _choose(
+                np.where(body, len(people) + country, first * len(LAST_NAMES) + last), people + governments
+            ),
+            "role": _choose(np.where(body, len(ROLES), rng.integers(0, len(ROLES), count)), [*ROLES, "Government"]),
+            "affiliation": _choose(country, governments),
+            "country": _choose(country, COUNTRIES),
+            "actor_kind": _choose(body.astype(int), ("person", "body")),
+            "aliases": _choose(np.where(rng.random(count) < 0.3, last + 1, 0), ("", *LAST_NAMES)),
+        }
+    )
+
+
+def _questions(count: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    topics = QUESTION_TOPICS[:count]
+    questions = pd.DataFrame(
+        {
+            "question_id": [t[0] for t in topics],
+            "label": [t[1] for t in topics],
+            "proposition": [t[2][0].upper() + t[2][1:] + "." for t in topics],
+            "display_order": [str(i) for i in range(1, count + 1)],
+        }
+    )
+    scale_points = pd.DataFrame(
+        [
+            {
+                "question_id": qid,
+                "position": str(point),
+                "label": f"{word}: {label.lower()}",
+                "meaning": f"Says {SCALE_WORDS[point].lower()} the proposition that {proposition}.",
+            }
+            for qid, label, proposition in topics
+            for point, word in SCALE_WORDS.items()
+        ]
+    )
+    return questions, scale_points
+
+
+def _sources(rng: np.random.Generator, count: int, span_days: int) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """Sources in publication order, so a later index is never published earlier (statements rely on this)."""
+    published = np.sort(rng.integers(0, span_days + 14, count))
+    source_id = _ids("src-", count)
+    # About a fifth report on an earlier source; half of those earlier sources are known only through the report.
+    index = np.arange(count)
+    reporter = (rng.random(count) < 0.2) & (index > 0)
+    target = np.clip(index - rng.integers(1, 20, count), 0, None)
+    consulted = np.ones(count, dtype=bool)
+    consulted[target[reporter & (rng.random(count) < 0.5)]] = False
+    consulted[reporter] = True
+    outlet = rng.integers(0, len(OUTLETS), count)
+    url = pc.binary_join_element_wise(
+        "https://example.org/", _choose(outlet, [o[1] for o in OUTLETS]), "/", source_id, ""
+    )
+    no_url = ~consulted & (rng.random(count) < 0.5)
+    sources = _frame(
+        {
+            "source_id": source_id,
+            "outlet": _choose(outlet, [o[0] for o in OUTLETS]),
+            "title": pc.binary_join_element_wise("Report ", source_id, ": where the debate stands", ""),
+            "url": pc.if_else(pa.array(no_url), "", url),
+            "published": _days(published),
+            "source_kind": _pick(rng, schema.SOURCE_KINDS, count, p=(0.45, 0.15, 0.15, 0.1, 0.03, 0.07, 0.05)),
+            "reports_on": pc.if_else(pa.array(reporter), source_id.take(pa.array(target)), ""),
+            "consulted": _choose(consulted.astype(int), ("false", "true")),
+            "language": _pick(rng, ("en", "uk", "ru", "de", "fr"), count, p=(0.7, 0.1, 0.1, 0.05, 0.05)),
+            "notes": _choose(consulted.astype(int), ("known only through the source that reports on it", "")),
+        }
+    )
+    return sources, published, consulted
+
+
+def _statements(
+    rng: np.random.Generator, counts: dict[str, int], published: np.ndarray, consulted: np.ndarray
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    n, n_actors, n_questions, n_sources = counts["statements"], counts["actors"], counts["questions"], counts["sources"]
+    statement_id = _ids("st-", n)
+    actor = rng.integers(0, n_actors, n)
+    question = rng.integers(0, n_questions, n)
+    leaning = rng.integers(-2, 3, (n_actors, n_questions))
+    drift = rng.choice([-1, 0, 1], size=n, p=(0.2, 0.6, 0.2))
+    position = np.clip(leaning[actor, question] + drift, -2, 2)
+
+    # Each statement rests on one source the curators read, and is dated on or before it.
+    readable = np.flatnonzero(consulted)
+    primary = readable[rng.integers(0, readable.size, n)]
+    day = published[primary] - rng.geometric(0.4, n) + 1
+    precision = rng.choice(3, size=n, p=(0.85, 0.1, 0.05))
+    date = START + day.astype("timedelta64[D]")
+    date = np.where(precision == 1, date.astype("datetime64[M]").astype("datetime64[D]"), date)
+
+    evidence = rng.choice(4, size=n, p=EVIDENCE_SHARES)
+    on_record, official, unnamed = evidence == 0, evidence == 1, evidence == 2
+    private = np.where(unnamed, rng.random(n) < 0.7, rng.random(n) < 0.05)
+    confidence = np.where(
+        on_record | official,
+        rng.choice(3, size=n, p=(0.05, 0.25, 0.7)),
+        rng.choice(3, size=n, p=(0.3, 0.55, 0.15)),
+    )
+    quoted = on_record | (official & (rng.random(n) < 0.5))
+    quotes = ["", *(q for p in range(-2, 3) for q in QUOTES[p])]
+    quote = np.where(quoted, 1 + (position + 2) * 2 + rng.integers(0, 2, n), 0)
+    notes = (rng.random(n) < 0.05).astype(int)
+
+    statements = _frame(
+        {
+            "statement_id": statement_id,
+            "actor_id": _ids("actor-", n_actors).take(pa.array(actor)),
+            "question_id": _choose(question, [t[0] for t in QUESTION_TOPICS]),
+            "date": pa.array(date).cast(pa.string()),
+            "date_precision": _choose(precision, schema.DATE_PRECISIONS),
+            "position": pa.array(position).cast(pa.string()),
+            "summary": _summaries(rng, position, question),
+            "quote": _choose(quote, quotes),
+            "evidence": _choose(evidence, schema.EVIDENCE_KINDS),
+            "channel": _choose(private.astype(int), schema.CHANNELS),
+            "confidence": _choose(confidence, schema.CONFIDENCE_LEVELS),
+            "notes": _choose(notes, ("", "Sources disagree on the date; coded from the earliest.")),
+        }
+    )
+    return statements, _links(rng, statement_id, primary, n_sources)
+
+
+def _summaries(rng: np.random.Generator, position: np.ndarray, question: np.ndarray) -> pa.Array:
+    """Summary text varied by position, question and setting, drawn from a pool built once."""
+    verbs = [verb for point in range(-2, 3) for verb in STANCE_VERBS[point]]
+    pool = [
+        f"{verb[0].upper()}{verb[1:]} {topic[2]}{qualifier}."
+        for verb in verbs
+        for topic in QUESTION_TOPICS
+        for qualifier in QUALIFIERS
+    ]
+    n = position.size
+    verb = (position + 2) * 3 + rng.integers(0, 3, n)
+    index = (verb * len(QUESTION_TOPICS) + question) * len(QUALIFIERS) + rng.integers(0, len(QUALIFIERS), n)
+    tricky = rng.random(n) < TRICKY_SHARE
+    index[tricky] = len(pool) + rng.integers(0, len(TRICKY_SUMMARIES), tricky.sum())
+    return _choose(index, pool + list(TRICKY_SUMMARIES))
+
+
+def _links(rng: np.random.Generator, statement_id: pa.Array, primary: np.ndarray, n_sources: int) -> pd.DataFrame:
+    """One to three sources per statement: its primary source, then later ones (never published before it)."""
+    n = len(statement_id)
+    extra = rng.choice(3, size=n, p=(0.5, 0.35, 0.15))
+    rows = np.repeat(np.arange(n), extra + 1)
+    first = np.r_[0, np.cumsum(extra + 1)[:-1]]
+    rank = np.arange(rows.size) - np.repeat(first, extra + 1)
+    later = np.minimum(primary[rows] + rank * rng.integers(1, 15, rows.size), n_sources - 1)
+    source = np.where(rank == 0, primary[rows], later)
+    # A later source clipped to the last one can repeat; keep each (statement, source) pair once.
+    keep = np.ones(rows.size, dtype=bool)
+    keep[1:] = (rows[1:] != rows[:-1]) | (source[1:] != source[:-1])
+    keep &= ~((rank == 2) & (source == np.roll(source, 2)))
+    rows, source = rows[keep], source[keep]
+    return _frame(
+        {
+            "statement_id": statement_id.take(pa.array(rows)),
+            "source_id": _ids("src-", n_sources).take(pa.array(source)),
+            "locator": _pick(rng, ("", "para. 2", "para. 4", "para. 7", "12:31", "p. 3"), rows.size),
+        }
+    )
+
+
+def _events(rng: np.random.Generator, count: int, span_days: int, source_ids: np.ndarray) -> pd.DataFrame:
+    kind = rng.integers(0, len(schema.EVENT_KINDS), count)
+    event_id = _ids("event-", count)
+    return _frame(
+        {
+            "event_id": event_id,
+            "date": _days(np.sort(rng.integers(0, span_days, count))),
+            "label": pc.binary_join_element_wise(
+                _choose(kind, [k.capitalize() for k in schema.EVENT_KINDS]), pc.utf8_slice_codeunits(event_id, 6), " "
+            ),
+            "event_kind": _choose(kind, schema.EVENT_KINDS),
+            "description": _choose(
+                (rng.random(count) < 0.5).astype(int), ("", "A development both sides commented on.")
+            ),
+            "source_id": pa.array(source_ids[rng.integers(0, source_ids.size, count)]),
+        }
+    )
+
+
+def write_synthetic(
+    folder: Path | str,
+    statements: int,
+    seed: int = 0,
+    *,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> Path:
+    """Write a synthetic debate as a data package in `folder`.
+
+    Refuses (FileExistsError) a folder that already holds files unless `force`; even then only the package's own
+    files are overwritten, nothing else in the folder is touched.
+    """
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise FileExistsError(f"not a folder: {folder}")
+    if folder.is_dir() and any(folder.iterdir()) and not force:
+        raise FileExistsError(f"{folder} is not empty; pass force=True (--force) to overwrite its debate files")
+    say = progress or (lambda message: None)
+    say(f"generating {statements:,} statements (seed {seed})")
+    tables = synthesize(statements, seed=seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for table, frame in tables.items():
+        path = folder / schema.file_name(table)
+        with path.open("w", encoding="utf-8", newline="") as out:
+            # Written in chunks so a million-row table reports progress as it goes.
+            for start in range(0, max(len(frame), 1), WRITE_CHUNK):
+                end = min(start + WRITE_CHUNK, len(frame))
+                say(f"writing {path.name}: rows {start + 1:,}-{end:,} of {len(frame):,}")
+                frame.iloc[start : start + WRITE_CHUNK].to_csv(out, index=False, header=start == 0, lineterminator="\n")
+    metadata = {
+        "name": f"synthetic-{statements}-seed-{seed}",
+        "title": f"Synthetic debate: {statements:,} statements (seed {seed})",
+        "version": "1.0.0",
+        "description": "Generated by `stances synth` for tests and benchmarks; not real positions.",
+    }
+    (folder / "datapackage.json").write_text(
+        json.dumps(descriptor(metadata), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return folder
