@@ -74,13 +74,14 @@ def escape_markdown(text: object) -> str:
 
 # Projector styling for the Present page: large type, high contrast, nothing that needs scrolling.
 PRESENT_CSS = """<style>
-.stances-present { font-size: 1.55rem; line-height: 1.35; color: #000; background: #fff;
+.block-container { padding-top: 1.2rem !important; padding-bottom: 0 !important; }
+.stances-present { font-size: 1.45rem; line-height: 1.35; color: #000; background: #fff;
   border: 3px solid #000; border-radius: 10px; padding: .8em 1em; }
 .stances-present .who { font-size: 2.1rem; font-weight: 700; margin: 0; }
 .stances-present .when { font-size: 1.3rem; color: #222; margin: 0 0 .4em 0; }
 .stances-present .pos { display: inline-block; font-weight: 700; border: 2px solid #000; border-radius: 6px;
   padding: 0 .35em; margin-right: .3em; }
-.stances-present blockquote { font-size: 1.7rem; margin: .4em 0; padding-left: .6em; }
+.stances-present blockquote { font-size: 1.6rem; margin: .4em 0; padding-left: .6em; }
 .stances-present .outlet { font-size: 1.1rem; color: #222; margin-top: .5em; }
 .stances-present .count { font-size: 1rem; color: #333; float: right; }
 </style>"""

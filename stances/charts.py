@@ -36,6 +36,9 @@ ACTOR_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9
 ACTOR_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 ACTOR_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "cross", "star", "hexagon")
 
+# Cell suffix in the grid's change view: moved up (towards +2), moved down, new since the earlier date.
+CHANGE_MARKS = {0: "", 1: " ▲", -1: " ▼", 2: " ◆"}
+
 WEBGL_ABOVE = 2_000  # points; beyond this the timeline uses WebGL traces
 FONT = "Source Sans Pro, sans-serif"
 
@@ -161,9 +164,16 @@ def timeline(
     fig.update_layout(
         title=None,
         font={"family": FONT, "size": 14},
-        height=height or max(320, 90 + 70 * len(lanes)),
-        margin={"l": 10, "r": 10, "t": 20 + 16 * label_rows, "b": 40},
-        legend={"orientation": "v", "groupclick": "toggleitem", "font": {"size": 13}},
+        height=height or max(380, 200 + 16 * label_rows + 52 * len(lanes)),
+        margin={"l": 10, "r": 10, "t": 20 + 16 * label_rows, "b": 20 if compact else 110},
+        legend={
+            "orientation": "h",
+            "groupclick": "toggleitem",
+            "font": {"size": 13},
+            "yanchor": "top",
+            "y": -0.08 if len(lanes) > 6 else -0.2,
+            "x": 0,
+        },
         showlegend=not compact,
         hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 13, "family": FONT}},
         clickmode="event+select",
@@ -175,6 +185,7 @@ def timeline(
             "tickmode": "array",
             "tickvals": list(range(len(lanes))),
             "ticktext": [escape(names.get(a, a)) for a in lanes],
+            "tickfont": {"size": 9 if compact else 14},
             "autorange": "reversed",
             "range": [len(lanes) - 0.5, -1.0],
             "showgrid": False,
@@ -230,7 +241,7 @@ def _add_events(fig: go.Figure, events: pd.DataFrame | None, statements: pd.Data
     events = events.sort_values("date")
     first = min(events["date"].min(), low) if low is not None else events["date"].min()
     last = max(events["date"].max(), high) if high is not None else events["date"].max()
-    days_per_px = max((last - first).days, 1) / 900
+    days_per_px = max((last - first).days, 1) / 760  # a plot about 760 px wide: 1280 px screens with the sidebar
     texts = [textwrap.shorten(str(label), 30, placeholder="…") for label in events["label"]]
     days = [(d - first).days for d in events["date"]]
     levels = event_label_levels(
@@ -277,6 +288,7 @@ def grid(
     questions: list[str],
     changed: dict[tuple[str, str], int] | None = None,
     compact: bool = False,
+    height: int | None = None,
 ) -> go.Figure:
     """Actors × questions: each cell is the actor's latest known position as of the snapshot's date.
 
@@ -292,7 +304,7 @@ def grid(
     xs, ys, colours, texts, hovers, ids, symbols, widths = [], [], [], [], [], [], [], []
     for actor in actors:
         for question in questions:
-            xs.append(escape(labels.get(question, question)))
+            xs.append(escape(labels.get(question, question), 12 if compact else None))
             ys.append(escape(names.get(actor, actor)))
             key = (actor, question)
             if by_cell is not None and key in by_cell.index:
@@ -300,7 +312,7 @@ def grid(
                 row = row.iloc[0] if isinstance(row, pd.DataFrame) else row
                 position = int(row["position"])
                 shift = changed.get(key)
-                arrow = "" if shift is None else (" ▲" if shift > 0 else (" ▼" if shift < 0 else " •"))
+                arrow = CHANGE_MARKS[0 if shift is None else (1 if shift > 0 else (-1 if shift < 0 else 2))]
                 texts.append(signed(position) + ("*" if row["stale"] else "") + arrow)
                 colours.append(POSITION_COLOURS[position])
                 symbols.append("square")
@@ -311,7 +323,7 @@ def grid(
                     f"<b>{escape(names.get(actor, actor))}</b> on {escape(labels.get(question, question))}<br>"
                     f"<b>{signed(position)}</b> {escape(label)}<br>said {row['date']:%d %b %Y}"
                     f"{' — older than 60 days at this date' if row['stale'] else ''}"
-                    f"{'' if shift is None else f'<br>changed by {signed(int(shift))} since the earlier date'}"
+                    f"{_change_note(shift)}"
                     "<br><i>click for the statement</i>"
                 )
             else:
@@ -324,7 +336,9 @@ def grid(
                     f"<b>{escape(names.get(actor, actor))}</b> on {escape(labels.get(question, question))}<br>"
                     "no known position at this date"
                 )
-    cell = max(22 if compact else 34, min(44 if compact else 64, int((300 if compact else 520) / max(len(actors), 1))))
+    rows = max(len(actors), 1)
+    # Fit the rows into the height given (below the question labels), else a comfortable size.
+    cell = max(10, min(64, int((height - 70) / rows) - 4)) if height else max(34, min(64, int(520 / rows)))
     fig = go.Figure(
         go.Scatter(
             x=xs,
@@ -337,7 +351,7 @@ def grid(
                 "line": {"color": ["#000000" if w > 1 else "#9a9a9a" for w in widths], "width": widths},
             },
             text=texts,
-            textfont={"size": 15, "color": "#111111"},
+            textfont={"size": 15 if cell >= 30 else 11, "color": "#111111"},
             customdata=np.array(ids, dtype=object).reshape(-1, 1),
             hovertext=hovers,
             hovertemplate="%{hovertext}<extra></extra>",
@@ -346,16 +360,25 @@ def grid(
     )
     fig.update_layout(
         font={"family": FONT, "size": 14},
-        height=max(200 if compact else 260, (60 if compact else 110) + (cell + (4 if compact else 10)) * len(actors)),
+        height=height or max(260, 110 + (cell + 10) * len(actors)),
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         plot_bgcolor="white",
         clickmode="event+select",
         dragmode=False,
+        font_size=14 if not compact else 11,
         xaxis={"side": "top", "title": None, "tickangle": 0, "showgrid": False, "fixedrange": True},
-        yaxis={"autorange": "reversed", "title": None, "showgrid": False, "fixedrange": True},
+        yaxis={"autorange": "reversed", "title": None, "showgrid": False, "fixedrange": True, "dtick": 1},
         hoverlabel={"align": "left", "bgcolor": "white"},
     )
     return fig
+
+
+def _change_note(shift: int | None) -> str:
+    if shift is None:
+        return ""
+    if shift == 0:
+        return "<br>new since the earlier date"
+    return f"<br>moved by {signed(int(shift))} since the earlier date"
 
 
 def positions_over_time(

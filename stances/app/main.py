@@ -16,6 +16,8 @@ from stances.problems import DebateError
 from stances.query import Filters
 
 PAGES = Path(__file__).resolve().parent / "pages"
+# A bundled icon: a `:material/…:` page icon would make the browser fetch the favicon from a CDN.
+ICON = Path(__file__).resolve().parent / "icon.png"
 FILTER_KEYS = ("actor", "question", "dates", "position", "evidence", "onrecord", "channel", "outlet", "q")
 NOTICE = "_link_notice"
 
@@ -157,7 +159,7 @@ def navigation() -> st.navigation:
 
 
 def main() -> None:
-    st.set_page_config(page_title="stances", page_icon=":material/timeline:", layout="wide")
+    st.set_page_config(page_title="stances", page_icon=str(ICON), layout="wide")
     folder = debate_folder(sys.argv)
     signature = folder_signature(folder)
     try:
@@ -172,9 +174,9 @@ def main() -> None:
     with st.sidebar:
         st.caption(f"{debate.meta.title} · version {debate.meta.version or '–'}")
     if st.session_state.get(NOTICE):
-        cols = st.columns([12, 1])
+        cols = st.columns([14, 1], vertical_alignment="center")
         cols[0].warning(st.session_state[NOTICE], icon=":material/link_off:")
-        if cols[1].button("Dismiss", key="dismiss_notice"):
+        if cols[1].button("", key="dismiss_notice", icon=":material/close:", help="Dismiss this notice"):
             st.session_state.pop(NOTICE)
             st.rerun()
     state.put(state.AppContext(folder=folder, signature=signature, debate=debate, filters=filters))

@@ -32,12 +32,20 @@ def present_page() -> None:
     hide = st.session_state.get("hide_sidebar", False)
     if hide:
         st.html(cards.HIDE_SIDEBAR_CSS)
-    number = int(st.session_state.get(STEP, 1) or 1)
-    step = steps.step_at(ordered, number)
+    bar = st.columns([1, 2, 2, 1, 2, 2, 1.3, 2], vertical_alignment="bottom")
+    # The step box comes first: it restores the step from the URL before the buttons read it.
+    number = bar[4].number_input("Step", min_value=1, max_value=total, value=1, step=1, key=STEP, bind="query-params")
+    step = steps.step_at(ordered, int(number or 1))
     assert step is not None
-
-    bar = st.columns([1, 1, 1, 1, 2, 2, 2], vertical_alignment="bottom")
-    bar[0].button("First", on_click=_go, args=(1,), disabled=step.is_first, key="first", icon=":material/first_page:")
+    bar[0].button(
+        "",
+        on_click=_go,
+        args=(1,),
+        disabled=step.is_first,
+        key="first",
+        icon=":material/first_page:",
+        help="First step",
+    )
     bar[1].button(
         "Previous",
         on_click=_go,
@@ -46,6 +54,7 @@ def present_page() -> None:
         key="prev",
         shortcut="Left",
         icon=":material/chevron_left:",
+        width="stretch",
     )
     bar[2].button(
         "Next",
@@ -56,9 +65,17 @@ def present_page() -> None:
         shortcut="Right",
         icon=":material/chevron_right:",
         type="primary",
+        width="stretch",
     )
-    bar[3].button("Last", on_click=_go, args=(total,), disabled=step.is_last, key="last", icon=":material/last_page:")
-    bar[4].number_input("Step", min_value=1, max_value=total, value=1, step=1, key=STEP, bind="query-params")
+    bar[3].button(
+        "",
+        on_click=_go,
+        args=(total,),
+        disabled=step.is_last,
+        key="last",
+        icon=":material/last_page:",
+        help="Last step",
+    )
     first, last = query.date_bounds(ordered)
     bar[5].date_input(
         "Jump to date",
@@ -70,33 +87,34 @@ def present_page() -> None:
         args=(ordered,),
         format="YYYY-MM-DD",
     )
-    with bar[6]:
-        playing = st.toggle("Autoplay", key="autoplay", bind="query-params")
-        pace = st.slider("Seconds per step", 2, 30, 6, key="pace", bind="query-params", label_visibility="collapsed")
+    playing = bar[6].toggle("Autoplay", key="autoplay", bind="query-params")
+    pace = bar[7].slider("Seconds per step", 2, 30, 6, key="pace", bind="query-params")
     detail = query.statement_detail(debate, step.statement_id)
     left, right = st.columns([5, 7])
     with left:
         st.html(cards.present_html(detail, step.number, total))
         with st.expander("Speaker notes: sources and coding notes"):
             st.html(cards.detail_html(detail))
+        foot = st.columns([3, 2, 2], vertical_alignment="center")
+        foot[0].toggle("Hide sidebar", key="hide_sidebar")
+        params = _explore_params(step.day)
+        if foot[1].button("Grid", key="explore_grid", icon=":material/grid_on:", help="Explore the grid from here"):
+            st.switch_page(PAGES / "grid.py", query_params=params)
+        if foot[2].button(
+            "Timeline", key="explore_timeline", icon=":material/timeline:", help="Explore the timeline from here"
+        ):
+            st.switch_page(PAGES / "timeline.py", query_params={**params, "statement": step.statement_id})
     with right:
-        figure = charts.timeline(
-            debate, ordered, events=debate.events, current=step.statement_id, until=step.day, height=430, compact=True
-        )
-        st.plotly_chart(figure, key="present_timeline", config={"displayModeBar": False, "staticPlot": False})
         snapshot = steps.state_at(ordered, step.number)
         actors = charts.actor_lanes(debate, ordered["actor_id"])
         questions = [q for q in debate.questions["question_id"] if q in set(ordered["question_id"])]
-        grid = charts.grid(debate, snapshot, actors=actors, questions=questions, compact=True)
+        grid = charts.grid(debate, snapshot, actors=actors, questions=questions, compact=True, height=330)
         st.plotly_chart(grid, key="present_grid", config={"displayModeBar": False})
         st.caption(f"Grid as of {step.day:%d %B %Y}, after step {step.number} of {total}.")
-    foot = st.columns([2, 2, 2, 4])
-    foot[0].toggle("Hide sidebar", key="hide_sidebar")
-    params = _explore_params(step.day)
-    if foot[1].button("Explore the grid from here", key="explore_grid", icon=":material/grid_on:"):
-        st.switch_page(PAGES / "grid.py", query_params=params)
-    if foot[2].button("Explore the timeline", key="explore_timeline", icon=":material/timeline:"):
-        st.switch_page(PAGES / "timeline.py", query_params={**params, "statement": step.statement_id})
+    figure = charts.timeline(
+        debate, ordered, events=debate.events, current=step.statement_id, until=step.day, height=210, compact=True
+    )
+    st.plotly_chart(figure, key="present_timeline", config={"displayModeBar": False})
     if playing:
         _autoplay(pace, step)
 

@@ -43,7 +43,7 @@ def grid_page() -> None:
     debate, shown = context.debate, context.shown
     st.title("Comparison grid")
     first, last = query.date_bounds(debate.statements)
-    controls = st.columns([3, 1, 3])
+    controls = st.columns([3, 2, 3], vertical_alignment="bottom")
     day = controls[0].slider(
         "Positions as of",
         min_value=first,
@@ -72,6 +72,7 @@ def grid_page() -> None:
     st.caption(
         "Each cell is the actor's latest known position on the question as of the chosen day. "
         "Empty cells: no known position yet. An asterisk (*) marks a position more than 60 days old at that day."
+        + (" Framed cells changed: ▲ moved towards +2, ▼ towards −2, ◆ new since the earlier day." if compare else "")
     )
     if shown.empty:
         ui.empty_state(context)
