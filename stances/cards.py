@@ -13,6 +13,11 @@ SAFE_URL = re.compile(r"^https?://\S+$")
 PRECISION_NOTE = {"day": "", "month": " (month only)", "approximate": " (approximate date)"}
 
 
+def long_date(day) -> str:
+    """"9 November 2022": the day without a leading zero, on every platform."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def esc(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
@@ -49,7 +54,7 @@ def detail_html(detail: StatementDetail, *, large: bool = False) -> str:
     return f"""
 <div class="stances-card" style="font-size:{"1.25rem" if large else "1rem"};line-height:1.45">
   <p style="margin:0 0 .2em 0"><strong>{esc(detail.actor)}</strong> · {esc(detail.actor_role)}<br>
-  {detail.date:%d %B %Y}{PRECISION_NOTE.get(detail.date_precision, "")}</p>
+  {long_date(detail.date)}{PRECISION_NOTE.get(detail.date_precision, "")}</p>
   <p style="margin:.2em 0"><span style="display:inline-block;min-width:2.4em;text-align:center;
   background:{colour};border:1px solid #333;border-radius:4px;padding:0 .3em;font-weight:700">
   {signed(detail.position)}</span> <strong>{esc(detail.question)}</strong>: {esc(detail.position_label)}
@@ -104,7 +109,7 @@ def present_html(detail: StatementDetail, number: int, total: int) -> str:
 <div class="stances-present">
   <span class="count">step {number} of {total}</span>
   <p class="who">{esc(detail.actor)}</p>
-  <p class="when">{detail.date:%d %B %Y}{PRECISION_NOTE.get(detail.date_precision, "")} · {esc(detail.actor_role)}</p>
+  <p class="when">{long_date(detail.date)}{PRECISION_NOTE.get(detail.date_precision, "")} · {esc(detail.actor_role)}</p>
   <p><span class="pos" style="background:{colour}">{signed(detail.position)}</span>
   <strong>{esc(detail.question)}</strong>: {esc(detail.position_label)}</p>
   {body}

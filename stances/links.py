@@ -6,17 +6,15 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from stances import schema
-
 # Every parameter the app reads from the URL, with what it holds.
 PARAMS: dict[str, str] = {
-    "actor": "actor ids (repeat the parameter for several)",
-    "question": "question ids",
+    "actor": "actor names, as shown (repeat the parameter for several)",
+    "question": "question labels, as shown",
     "dates": "first and last day, YYYY-MM-DD, as two parameters",
-    "position": "positions -2 … 2",
-    "evidence": "evidence kinds",
+    "position": "position labels, as shown (e.g. +2 strongly for)",
+    "evidence": "evidence labels, as shown (e.g. On-record words)",
     "onrecord": "true to show only the actors' own words",
-    "channel": "public or private",
+    "channel": "Public or Private",
     "outlet": "outlet names",
     "q": "free-text search in summaries and quotes",
     "asof": "the grid's as-of day, YYYY-MM-DD",
@@ -30,13 +28,16 @@ PARAMS: dict[str, str] = {
 }
 
 
+# Choice widgets bound to the URL write the option's *label* (as the user sees it), so links read
+# `?actor=Mark A. Milley&question=Open talks now`; these parameters are checked against those labels.
+CHOICE_PARAMS = ("actor", "question", "question_focus", "position", "evidence", "channel", "outlet")
+
+
 @dataclass(frozen=True, kw_only=True)
 class LinkVocabulary:
-    """The values a link may name in this debate."""
+    """The values a link may hold in this debate: labels for choice parameters, ids for statements."""
 
-    actors: frozenset[str]
-    questions: frozenset[str]
-    outlets: frozenset[str]
+    choices: Mapping[str, frozenset[str]]
     statements: frozenset[str]
 
 
@@ -61,17 +62,20 @@ BOOLEAN = frozenset({"true", "false", "True", "False"})
 
 def ignored_values(params: Mapping[str, Sequence[str]], vocabulary: LinkVocabulary) -> list[tuple[str, str, str]]:
     """(parameter, value, why) for every part of a link the app cannot use; an empty list for a clean link."""
+    def choice(name: str, why: str) -> tuple:
+        return (lambda v: v in vocabulary.choices.get(name, frozenset()), why)
+
     checks = {
-        "actor": (lambda v: v in vocabulary.actors, "unknown actor"),
-        "question": (lambda v: v in vocabulary.questions, "unknown question"),
-        "question_focus": (lambda v: v in vocabulary.questions, "unknown question"),
+        "actor": choice("actor", "unknown actor"),
+        "question": choice("question", "unknown question"),
+        "question_focus": choice("question_focus", "unknown question"),
+        "position": choice("position", "unknown position"),
+        "evidence": choice("evidence", "unknown evidence kind"),
+        "channel": choice("channel", "not Public or Private"),
+        "outlet": choice("outlet", "unknown outlet"),
         "dates": (_is_date, "not a date (YYYY-MM-DD)"),
         "asof": (_is_date, "not a date (YYYY-MM-DD)"),
         "since": (_is_date, "not a date (YYYY-MM-DD)"),
-        "position": (lambda v: _is_int(v, -2, 2), "not a position from -2 to 2"),
-        "evidence": (lambda v: v in schema.EVIDENCE_KINDS, "unknown evidence kind"),
-        "channel": (lambda v: v in schema.CHANNELS, "not public or private"),
-        "outlet": (lambda v: v in vocabulary.outlets, "unknown outlet"),
         "onrecord": (lambda v: v in BOOLEAN, "not true or false"),
         "changes": (lambda v: v in BOOLEAN, "not true or false"),
         "autoplay": (lambda v: v in BOOLEAN, "not true or false"),

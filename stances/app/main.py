@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import streamlit as st
 
-from stances import links, query
+from stances import links, query, schema
 from stances.app import state
 from stances.charts import POSITION_NAMES
 from stances.load import DEFAULT_DEBATE, folder_signature, load_debate
@@ -22,9 +24,15 @@ FILTER_KEYS = ("actor", "question", "dates", "position", "evidence", "onrecord",
 NOTICE = "_link_notice"
 
 
-def debate_folder(argv: list[str]) -> Path:
-    """The debate folder named on the command line (`streamlit run dashboard.py -- DIR`), else the bundled one."""
-    args = [a for a in argv[1:] if not a.startswith("-")]
+def debate_folder(argv: list[str], environ: Mapping[str, str]) -> Path:
+    """The debate to show: $STANCES_DEBATE, else the folder after `streamlit run dashboard.py --`, else the bundled one.
+
+    Arguments count only when the script itself was started with them (not, say, pytest's arguments in AppTest).
+    """
+    if environ.get("STANCES_DEBATE"):
+        return Path(environ["STANCES_DEBATE"]).resolve()
+    started_as_app = bool(argv) and Path(argv[0]).name == "dashboard.py"
+    args = [a for a in argv[1:] if not a.startswith("-")] if started_as_app else []
     return Path(args[0]).resolve() if args else DEFAULT_DEBATE
 
 
@@ -36,17 +44,21 @@ def cached_debate(folder: str, signature: tuple) -> Debate:
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def vocabulary(_debate: Debate, signature: tuple) -> tuple[links.LinkVocabulary, list[str]]:
+    """What a link may name, as the bound widgets write it (their option labels), and the outlets offered."""
     del signature
     outlets = sorted(set(_debate.sources["outlet"]))
-    return (
-        links.LinkVocabulary(
-            actors=frozenset(_debate.actors["actor_id"]),
-            questions=frozenset(_debate.questions["question_id"]),
-            outlets=frozenset(outlets),
-            statements=frozenset(_debate.statements["statement_id"]),
-        ),
-        outlets,
-    )
+    actor_names = frozenset(_debate.actors["name"])
+    question_labels = frozenset(_debate.questions["label"])
+    choices = {
+        "actor": actor_names,
+        "question": question_labels,
+        "question_focus": question_labels,
+        "position": frozenset(POSITION_NAMES.values()),
+        "evidence": frozenset(EVIDENCE_LABELS.values()),
+        "channel": frozenset(c.capitalize() for c in schema.CHANNELS),
+        "outlet": frozenset(outlets),
+    }
+    return links.LinkVocabulary(choices=choices, statements=frozenset(_debate.statements["statement_id"])), outlets
 
 
 def check_link(debate: Debate, signature: tuple) -> None:
@@ -160,7 +172,7 @@ def navigation() -> st.navigation:
 
 def main() -> None:
     st.set_page_config(page_title="stances", page_icon=str(ICON), layout="wide")
-    folder = debate_folder(sys.argv)
+    folder = debate_folder(sys.argv, os.environ)
     signature = folder_signature(folder)
     try:
         debate = cached_debate(str(folder), signature)

@@ -1,0 +1,53 @@
+"""Download buttons for the Table & export page: each file is built only when its button is clicked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from stances import export
+from stances.app.state import AppContext
+from stances.load import read_package_documents
+
+FORMATS = (
+    ("csv", "CSV", "text/csv", ":material/csv:"),
+    ("xlsx", "Excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ":material/grid_on:"),
+    ("json", "JSON", "application/json", ":material/data_object:"),
+    ("package", "Data package (zip)", "application/zip", ":material/folder_zip:"),
+)
+
+
+def buttons(context: AppContext, statements: pd.DataFrame, scope: str) -> None:
+    """One download button per format, for the rows in `scope` ("view" or "all")."""
+    st.subheader("Download")
+    st.caption(
+        "Every row carries its original sources (outlets, titles, dates, links), so you can cite the reporting "
+        "as well as this dataset. Cells a spreadsheet would run as formulas start with an apostrophe. "
+        "The data package is a valid stances debate of just these rows: validate it or open it in this app."
+    )
+    today = dt.datetime.now(dt.UTC).date()
+    columns = st.columns(len(FORMATS))
+    for column, (fmt, label, mime, icon) in zip(columns, FORMATS, strict=True):
+        if fmt == "xlsx" and len(statements) >= export.EXCEL_MAX_ROWS:
+            column.warning(f"Excel holds at most {export.EXCEL_MAX_ROWS - 1:,} rows; use CSV or the data package.")
+            continue
+        options = export.ExportOptions(format=fmt, filters=context.filters, scope=scope)
+        column.download_button(
+            label,
+            data=lambda options=options: _build(context, options),
+            file_name=export.export_file_name(context.debate.meta, fmt, today),
+            mime=mime,
+            icon=icon,
+            key=f"download_{fmt}",
+            on_click="ignore",
+            width="stretch",
+        )
+    if len(statements) > 200_000:
+        st.caption(f"{len(statements):,} rows: building a file takes a few seconds after the click.")
+
+
+def _build(context: AppContext, options: export.ExportOptions) -> bytes:
+    extra = read_package_documents(context.folder) if options.format == "package" else None
+    return export.export_bytes(context.debate, options, extra_files=extra)

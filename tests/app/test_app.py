@@ -1,0 +1,124 @@
+"""The app's wiring, through Streamlit's AppTest: pages run, filters filter, links restore the screen."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from stances.load import load_debate
+from tests.conftest import ROOT, TINY, write_debate
+
+APP = str(ROOT / "dashboard.py")
+PAGES = ["timeline", "grid", "trends", "present", "sources", "table", "about"]
+
+
+def app(**params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at
+
+
+def ok(at: AppTest) -> AppTest:
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def html(at: AppTest) -> str:
+    return "\n".join(element.proto.body for element in at.get("html"))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_bundled_debate(page):
+    at = ok(app().run())
+    if page != "timeline":
+        ok(at.switch_page(f"stances/app/pages/{page}.py").run())
+    assert at.title[0].value if page != "present" else html(at)
+
+
+def test_link_restores_filters():
+    at = ok(app(actor=["Mark A. Milley", "Joe Biden"], onrecord="true", q="talks", position="+2 strongly for").run())
+    assert at.multiselect(key="actor").value == ["milley", "biden"]
+    assert at.multiselect(key="position").value == [2]
+    assert at.toggle(key="onrecord").value is True
+    assert at.text_input(key="q").value == "talks"
+
+
+def test_malformed_link_values_are_dropped_with_a_notice():
+    at = ok(app(actor="zz", foo="bar", statement="no-such-statement").run())
+    assert at.multiselect(key="actor").value == []
+    assert at.warning[0].value == (
+        "Ignored from the link: actor='zz' (unknown actor); foo='bar' (not a setting of this app); "
+        "statement='no-such-statement' (unknown statement)."
+    )
+    assert "foo" not in at.query_params
+
+
+def test_clicking_a_timeline_mark_opens_its_card():
+    debate = load_debate()
+    quoted = debate.statements[debate.statements["quote"] != ""].iloc[0]
+    at = app()
+    at.session_state["timeline_chart"] = {
+        "selection": {"points": [{"point_index": 0, "customdata": [quoted["statement_id"]]}], "point_indices": [0]}
+    }
+    ok(at.run())
+    assert at.query_params["statement"] == quoted["statement_id"]
+    assert quoted["quote"].replace("'", "&#x27;").replace('"', "&quot;") in html(at)
+
+
+def test_statement_in_the_link_opens_its_card():
+    at = ok(app(statement="milley-20221109-talks-now").run())
+    assert "“Seize the moment.”" in html(at)
+
+
+def test_a_filter_changes_what_the_table_shows():
+    at = ok(app().run())
+    ok(at.switch_page("stances/app/pages/table.py").run())
+    everything = len(at.dataframe[0].value)
+    at.multiselect(key="actor").set_value(["zelenskyy"])
+    ok(at.run())
+    shown = at.dataframe[0].value
+    assert 0 < len(shown) < everything
+    assert set(shown["actor"]) == {"Volodymyr Zelenskyy"}
+
+
+def test_filters_that_match_nothing_say_what_to_relax():
+    at = ok(app(q="no statement says this").run())
+    assert at.info[0].value == "No statements match these filters."
+    assert "**Search** (no statement says this): clearing it would show" in at.markdown[-1].value
+
+
+def test_present_steps_forward_and_back_and_restores_the_step():
+    at = ok(app().run())
+    ok(at.switch_page("stances/app/pages/present.py").run())
+    total = len(load_debate().statements)
+    assert f"step 1 of {total}" in html(at)
+    ok(at.button(key="next").click().run())
+    assert f"step 2 of {total}" in html(at)
+    ok(at.button(key="prev").click().run())
+    assert f"step 1 of {total}" in html(at)
+
+    linked = ok(app(step="5").run())
+    ok(linked.switch_page("stances/app/pages/present.py").run())
+    assert linked.number_input(key="step").value == 5
+    assert f"step 5 of {total}" in html(linked)
+
+
+def test_dataset_text_is_escaped_in_cards(tmp_path, monkeypatch):
+    tables = {name: [dict(r) for r in rows] for name, rows in TINY.items()}
+    tables["statements"][1]["quote"] = "<script>alert(1)</script> **bold** [x](javascript:alert(1))"
+    folder = write_debate(tmp_path / "evil", tables)
+    monkeypatch.setenv("STANCES_DEBATE", str(folder))
+    at = ok(app(statement="milley-club").run())
+    body = html(at)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; **bold** [x](javascript:alert(1))" in body
+    assert "<script>" not in body
+
+
+def test_an_invalid_debate_shows_its_problems_not_a_traceback(tmp_path, monkeypatch):
+    tables = {name: [dict(r) for r in rows] for name, rows in TINY.items()}
+    tables["statements"][0]["actor_id"] = "nobody"
+    monkeypatch.setenv("STANCES_DEBATE", str(write_debate(tmp_path / "bad", tables)))
+    at = ok(app().run())
+    assert at.error[0].value.startswith("The debate in ")
+    assert "statements.csv:2: actor_id: 'nobody' unknown actor" in at.code[0].value
