@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from stances import __version__
+from stances.export import FORMATS
 from stances.load import DEFAULT_DEBATE, check_debate
 from stances.problems import errors, report, to_json
+from stances.schema import CHANNELS, EVIDENCE_KINDS
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -90,6 +93,80 @@ def cmd_synth(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export a debate's statements, filtered like the app, as CSV, Excel, JSON, JSON Lines or a data package.
+
+    Without --out (or with --out naming a folder) the file is named after the debate, its version and today's
+    date, e.g. ukraine-talks-2022_v0.1.0_2026-11-25.csv; an existing file is never overwritten without --force.
+    In CSV and Excel, a text cell starting with = + - @, a tab or a carriage return gets a leading apostrophe,
+    so no spreadsheet runs it as a formula. Exits 0 when written, 1 when the debate is invalid, 2 on usage errors.
+
+    Example:
+      stances export data/ukraine-talks-2022 --format xlsx --actor milley --actor sullivan --from 2022-11-01
+      stances export my-debate/ --format package --on-record-only --out exports/
+    """
+    from stances import export
+    from stances.load import load_debate
+    from stances.problems import DebateError
+    from stances.query import Filters
+
+    folder = Path(args.debate_dir)
+    if not folder.is_dir():
+        raise UsageError(f"no such folder: {folder}")
+    try:
+        debate = load_debate(folder)
+    except DebateError as exc:
+        print(report(exc.problems, folder=str(folder)))
+        return EXIT_INVALID
+    filters = Filters(
+        actors=tuple(args.actor),
+        questions=tuple(args.question),
+        start=args.start,
+        end=args.end,
+        positions=tuple(args.position),
+        evidence=tuple(args.evidence),
+        on_record_only=args.on_record_only,
+        channels=tuple(args.channel),
+        outlets=tuple(args.outlet),
+        text=args.search,
+    )
+    for problem in export.filter_problems(debate, filters):
+        raise UsageError(problem)
+    options = export.ExportOptions(
+        format=args.format,
+        filters=filters,
+        scope="view" if filters.active() else "all",
+        bom=not args.no_bom,
+        exported_at=dt.datetime.now(dt.UTC),
+    )
+    out = Path(args.out or ".")
+    if out.is_dir():
+        out = out / export.export_file_name(debate.meta, args.format, options.timestamp().date())
+    elif not out.parent.is_dir():
+        raise UsageError(f"no such folder: {out.parent}")
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} already exists; pass --force to overwrite it")
+    extra_files = {n: (folder / n).read_bytes() for n in export.PACKAGE_EXTRA_FILES if (folder / n).is_file()}
+    partial = out.with_name(out.name + ".part")  # a failed export leaves no half-written file behind
+    try:
+        with partial.open("wb") as stream:
+            count = export.write_export(debate, options, stream, extra_files=extra_files)
+        partial.replace(out)
+    except export.ExportTooLarge as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        partial.unlink(missing_ok=True)
+    print(f"wrote {out} ({count:,} statements)")
+    return EXIT_OK
+
+
 def _doc(command: Callable[..., int]) -> tuple[str, str]:
     text = (command.__doc__ or "").strip()
     summary = text.splitlines()[0]
@@ -127,6 +204,24 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--out", required=True, metavar="DIR", help="folder to write the debate into")
     synth.add_argument("--seed", type=int, default=0, help="random seed (default 0); same seed, same files")
     synth.add_argument("--force", action="store_true", help="overwrite the debate files of a non-empty folder")
+
+    export = add("export", cmd_export)
+    export.add_argument("debate_dir", nargs="?", default=str(DEFAULT_DEBATE), metavar="DEBATE_DIR")
+    export.add_argument("--format", choices=FORMATS, default="csv", help="file format (default: csv)")
+    export.add_argument("--out", metavar="PATH_OR_DIR", help="file to write, or folder for the default name")
+    export.add_argument("--force", action="store_true", help="overwrite an existing file")
+    export.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 byte-order mark Excel needs")
+    narrow = export.add_argument_group("filters (as in the app; repeat an option to allow several values)")
+    narrow.add_argument("--actor", action="append", default=[], metavar="ACTOR_ID")
+    narrow.add_argument("--question", action="append", default=[], metavar="QUESTION_ID")
+    narrow.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
+    narrow.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
+    narrow.add_argument("--position", action="append", default=[], type=int, choices=range(-2, 3), metavar="N")
+    narrow.add_argument("--evidence", action="append", default=[], choices=EVIDENCE_KINDS)
+    narrow.add_argument("--on-record-only", action="store_true", help="only on-record words and official documents")
+    narrow.add_argument("--channel", action="append", default=[], choices=CHANNELS)
+    narrow.add_argument("--outlet", action="append", default=[], help="outlet of a source, e.g. 'The White House'")
+    narrow.add_argument("--search", default="", metavar="TEXT", help="words in the summary or quote")
     return parser
 
 

@@ -1,0 +1,495 @@
+"""Debate tables -> downloadable files: CSV, Excel, JSON, JSON Lines and a zipped data package of the filtered rows.
+
+Pure: every writer takes the tables and a binary stream and writes to nothing else, so the app can hand the bytes
+to a download button and the CLI can stream to disk. Big exports are written in chunks, so memory stays at the
+export table plus one chunk.
+
+Spreadsheet safety (OWASP "CSV injection"): in CSV and Excel output, a text cell starting with `=`, `+`, `-`, `@`,
+a tab or a carriage return gets a leading apostrophe, so no spreadsheet runs it as a formula. Numeric columns
+(`position`) stay numbers. JSON and the data package carry the data verbatim: they are read by programs, and the
+package must round-trip exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import zipfile
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import IO, Any
+
+import numpy as np
+import pandas as pd
+
+from stances import package, query, schema
+from stances.model import Debate, DebateMeta
+from stances.query import Filters
+
+FORMATS = ("csv", "xlsx", "json", "jsonl", "package")
+SCOPES = ("view", "all")
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+    "jsonl": "application/jsonl",
+    "package": "application/zip",
+}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A UTF-8 byte-order mark makes Excel read the file as UTF-8 (without it, names in Cyrillic turn to mojibake);
+# pandas (`read_csv`), R (`readr`, `read.csv(fileEncoding = "UTF-8-BOM")`) and Python's `utf-8-sig` all skip it.
+BOM = b"\xef\xbb\xbf"
+# Excel's sheet limit is 1,048,576 rows, one of which is the header.
+EXCEL_MAX_ROWS = 1_048_576
+CHUNK_ROWS = 50_000
+# Files of the debate folder the caller may pass in `extra_files`; the package's README.md is always written here.
+PACKAGE_EXTRA_FILES = ("datapackage.json", "codebook.md", "CITATION.cff")
+
+Progress = Callable[[int, int], None]
+
+
+class ExportTooLarge(ValueError):
+    """The rows do not fit the chosen format (an Excel sheet holds at most 1,048,575 rows below its header)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExportOptions:
+    """What to export and how. `scope="all"` ignores the filters; `exported_at` (UTC) defaults to now."""
+
+    format: str = "csv"
+    filters: Filters = field(default_factory=Filters)
+    scope: str = "view"
+    bom: bool = True
+    exported_at: dt.datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.format not in FORMATS:
+            raise ValueError(f"unknown export format {self.format!r}; known: {', '.join(FORMATS)}")
+        if self.scope not in SCOPES:
+            raise ValueError(f"unknown export scope {self.scope!r}; known: {', '.join(SCOPES)}")
+
+    def effective_filters(self) -> Filters:
+        """The filters the export applies: none for the whole dataset."""
+        return self.filters if self.scope == "view" else Filters()
+
+    def timestamp(self) -> dt.datetime:
+        """When the export was made, in UTC, to the second."""
+        when = self.exported_at or dt.datetime.now(dt.UTC)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+        return when.astimezone(dt.UTC).replace(microsecond=0)
+
+
+def export_file_name(meta: DebateMeta, fmt: str, today: dt.date) -> str:
+    """`ukraine-talks-2022_v0.1.0_2026-11-25.csv`: the debate, its dataset version and the export date."""
+    version = f"_v{meta.version}" if meta.version else ""
+    suffix = "_package.zip" if fmt == "package" else f".{fmt}"
+    return f"{meta.name}{version}_{today.isoformat()}{suffix}"
+
+
+def neutralise(value: str) -> str:
+    """The text with a leading apostrophe when a spreadsheet would read it as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def neutralise_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` ready for a spreadsheet: text cells neutralised, dates as ISO text, numbers untouched."""
+    out = {}
+    for name in frame.columns:
+        column = frame[name]
+        if pd.api.types.is_bool_dtype(column) or pd.api.types.is_numeric_dtype(column):
+            out[name] = column
+            continue
+        if pd.api.types.is_datetime64_any_dtype(column):
+            out[name] = column.dt.strftime("%Y-%m-%d").fillna("")
+            continue
+        text = column.fillna("").astype(str)
+        out[name] = text.where(~text.str.startswith(FORMULA_STARTS), "'" + text)
+    return pd.DataFrame(out, index=frame.index)
+
+
+def export_statements(debate: Debate, options: ExportOptions) -> pd.DataFrame:
+    """The statements the export holds: those passing the filters (or all, for `scope="all"`), in date order."""
+    return query.apply(debate, options.effective_filters())
+
+
+def export_rows(debate: Debate, options: ExportOptions) -> pd.DataFrame:
+    """The export table: `query.table_rows` of the exported statements."""
+    return query.table_rows(debate, export_statements(debate, options))
+
+
+def about(debate: Debate, options: ExportOptions, *, rows: int) -> dict[str, str]:
+    """What the export is, for the "about" sheet, the JSON header and the package README: label -> text."""
+    meta = debate.meta
+    active = options.effective_filters().active()
+    info = {
+        "Dataset": meta.title,
+        "Name": meta.name,
+        "Version": meta.version,
+        "Licence": meta.licence,
+        "Licence URL": meta.licence_url,
+        "Scope": "current view (filtered)" if options.scope == "view" else "whole dataset",
+        "Filters": "; ".join(f"{k}: {v}" for k, v in active.items()) if active else "none",
+        "Exported at (UTC)": options.timestamp().isoformat().replace("+00:00", "Z"),
+        "Statements": str(rows),
+        "Citation": meta.citation,
+    }
+    if meta.homepage:
+        info["Homepage"] = meta.homepage
+    return info
+
+
+def dataset_header(debate: Debate, options: ExportOptions, *, rows: int) -> dict[str, Any]:
+    """The `dataset` object of the JSON export: metadata, filters, export time, row count and citation."""
+    meta = debate.meta
+    return {
+        "name": meta.name,
+        "title": meta.title,
+        "version": meta.version,
+        "description": meta.description,
+        "licence": meta.licence,
+        "licence_url": meta.licence_url,
+        "homepage": meta.homepage,
+        "citation": meta.citation,
+        "scope": options.scope,
+        "filters": options.effective_filters().active(),
+        "exported_at": options.timestamp().isoformat().replace("+00:00", "Z"),
+        "statements": rows,
+    }
+
+
+def _chunks(frame: pd.DataFrame) -> Iterator[tuple[int, pd.DataFrame]]:
+    for start in range(0, len(frame), CHUNK_ROWS):
+        yield start, frame.iloc[start : start + CHUNK_ROWS]
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def write_csv(rows: pd.DataFrame, stream: IO[bytes], *, bom: bool = True, progress: Progress | None = None) -> None:
+    """Write the rows as UTF-8 CSV (with a byte-order mark unless `bom=False`), text cells neutralised."""
+    if bom:
+        stream.write(BOM)
+    if rows.empty:
+        stream.write(rows.iloc[:0].to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    for start, chunk in _chunks(rows):
+        text = neutralise_text(chunk).to_csv(index=False, header=start == 0, lineterminator="\n")
+        stream.write(text.encode("utf-8"))
+        _report(progress, start + len(chunk), len(rows))
+
+
+def _column_width(name: str, values: pd.Series) -> float:
+    sample = values.iloc[:1000].astype(str).str.len()
+    typical = float(sample.quantile(0.9)) if len(sample) else 0.0
+    return max(8.0, min(60.0, max(len(name), typical) + 2))
+
+
+def write_xlsx(
+    rows: pd.DataFrame, stream: IO[bytes], *, about: Mapping[str, str], progress: Progress | None = None
+) -> None:
+    """Write an Excel workbook: sheet "statements" (the rows) and sheet "about" (what the export is).
+
+    Raises `ExportTooLarge` before writing anything when the rows exceed an Excel sheet.
+    """
+    import xlsxwriter
+
+    if len(rows) > EXCEL_MAX_ROWS - 1:
+        raise ExportTooLarge(
+            f"{len(rows):,} statements do not fit in an Excel sheet (at most {EXCEL_MAX_ROWS - 1:,} rows below "
+            "the header); narrow the filters, or export as CSV, JSON or a data package"
+        )
+    # Strings are never turned into formulas, links or numbers: every text cell is written as text.
+    book = xlsxwriter.Workbook(
+        stream,
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "default_date_format": "yyyy-mm-dd",
+        },
+    )
+    header = book.add_format({"bold": True, "bg_color": "#E8EEF4", "bottom": 1, "text_wrap": True, "valign": "top"})
+    sheet = book.add_worksheet("statements")
+    columns = list(rows.columns)
+    for number, name in enumerate(columns):
+        sheet.set_column(number, number, _column_width(name, rows[name]))
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
+    sheet.write_row(0, 0, columns, header)
+    dates = [n for n in columns if _is_date(rows[n])]
+    for start, chunk in _chunks(rows):
+        cells = neutralise_text(chunk.drop(columns=list(dates)))
+        for name in dates:  # real Excel dates, shown as yyyy-mm-dd, so they sort and filter as dates
+            cells[name] = pd.to_datetime(chunk[name]).dt.date
+        cells = cells[columns]
+        for offset, values in enumerate(cells.itertuples(index=False, name=None)):
+            sheet.write_row(start + offset + 1, 0, values)
+        _report(progress, start + len(chunk), len(rows))
+
+    info = book.add_worksheet("about")
+    info.set_column(0, 0, 22)
+    info.set_column(1, 1, 100)
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    label = book.add_format({"bold": True, "valign": "top"})
+    for number, (key, value) in enumerate(about.items()):
+        info.write_string(number, 0, key, label)
+        info.write_string(number, 1, neutralise(str(value)), wrap)
+    book.close()
+
+
+def _is_date(column: pd.Series) -> bool:
+    if pd.api.types.is_datetime64_any_dtype(column):
+        return True
+    return column.dtype == object and len(column) > 0 and isinstance(column.iloc[0], dt.date)
+
+
+def _iso_dates(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy(deep=False)
+    for name in out.columns:
+        column = out[name]
+        if pd.api.types.is_datetime64_any_dtype(column):
+            out[name] = column.dt.strftime("%Y-%m-%d")
+        elif _is_date(column):
+            out[name] = column.astype(str)
+    return out
+
+
+def _records(chunk: pd.DataFrame, *, lines: bool) -> str:
+    text = _iso_dates(chunk).to_json(orient="records", lines=lines, force_ascii=False, date_format="iso")
+    # pandas escapes every "/" as "\/"; both are valid JSON, the plain one keeps URLs readable.
+    return text.replace("\\/", "/")
+
+
+def write_json(
+    rows: pd.DataFrame, stream: IO[bytes], *, dataset: Mapping[str, Any], progress: Progress | None = None
+) -> None:
+    """Write `{"dataset": {...}, "statements": [...]}` as UTF-8 JSON with ISO dates, one statement per line."""
+    stream.write(b'{"dataset": ' + json.dumps(dataset, ensure_ascii=False).encode("utf-8") + b', "statements": [')
+    for start, chunk in _chunks(rows):
+        body = _records(chunk, lines=False)[1:-1].replace("},{", "},\n{")
+        stream.write((",\n" if start else "\n").encode("utf-8") + body.encode("utf-8"))
+        _report(progress, start + len(chunk), len(rows))
+    stream.write(b"\n]}\n")
+
+
+def write_jsonl(rows: pd.DataFrame, stream: IO[bytes], *, progress: Progress | None = None) -> None:
+    """Write JSON Lines: one statement object per line, ISO dates, no header (for very large exports)."""
+    for start, chunk in _chunks(rows):
+        text = _records(chunk, lines=True)
+        stream.write(text.encode("utf-8") if text.endswith("\n") else (text + "\n").encode("utf-8"))
+        _report(progress, start + len(chunk), len(rows))
+
+
+def package_tables(debate: Debate, statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Every table of a self-contained debate holding just `statements`, with every foreign key resolving.
+
+    Keeps the statements' links, the sources they rest on and, transitively, the sources those report on; all
+    events with the sources they cite (so the timeline context stays whole); all actors, questions and scale
+    points (so the codebook stays whole).
+    """
+    ids = statements["statement_id"]
+    links = debate.statement_sources[debate.statement_sources["statement_id"].isin(ids)]
+    sources = debate.sources
+    wanted = pd.Index(pd.unique(pd.concat([links["source_id"], debate.events["source_id"]]).astype(str)))
+    reports_on = sources.set_index("source_id")["reports_on"]
+    frontier = wanted
+    while len(frontier):
+        targets = reports_on.reindex(frontier).dropna()
+        targets = pd.Index(pd.unique(targets[targets != ""].astype(str)))
+        frontier = targets.difference(wanted)
+        wanted = wanted.append(frontier)
+    return {
+        "actors": debate.actors,
+        "questions": debate.questions,
+        "scale_points": debate.scale_points,
+        "sources": sources[sources["source_id"].isin(wanted)],
+        "statements": statements,
+        "statement_sources": links,
+        "events": debate.events,
+    }
+
+
+def as_text(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """A typed table back in the format's text form: ISO dates, `true`/`false`, the schema's column order."""
+    out = {}
+    for spec in schema.fields(table):
+        name = spec["name"]
+        column = frame[name]
+        if spec["type"] == "date":
+            out[name] = column.dt.strftime("%Y-%m-%d")
+        elif spec["type"] == "boolean":
+            out[name] = np.where(column.to_numpy(dtype=bool), "true", "false")
+        elif spec["type"] == "integer":
+            out[name] = column.astype("int64")
+        else:
+            out[name] = column.astype(str)
+    return pd.DataFrame(out, index=frame.index)
+
+
+def _metadata(debate: Debate, extra_files: Mapping[str, bytes]) -> dict[str, Any]:
+    if "datapackage.json" in extra_files:
+        try:
+            original = json.loads(extra_files["datapackage.json"].decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            original = None
+        if isinstance(original, dict):
+            return {k: v for k, v in original.items() if k != "resources"}
+    meta = debate.meta
+    metadata: dict[str, Any] = {"name": meta.name, "title": meta.title}
+    if meta.version:
+        metadata["version"] = meta.version
+    if meta.licence_url or meta.licence:
+        licence = {"path": meta.licence_url} if meta.licence_url else {"name": meta.licence}
+        metadata["licenses"] = [{**licence, "title": meta.licence or meta.licence_url}]
+    for key in ("description", "citation", "homepage", "created"):
+        if getattr(meta, key):
+            metadata[key] = getattr(meta, key)
+    return metadata
+
+
+def package_readme(info: Mapping[str, str], counts: Mapping[str, int]) -> str:
+    """The README.md of an exported package: what it is, which filters made it, when, from which version."""
+    lines = [
+        f"# {info['Dataset']}: filtered export",
+        "",
+        f"A data package made by `stances export` from version {info['Version'] or '(unversioned)'} of "
+        f"the dataset `{info['Name']}`, holding only the statements that passed the filters below, with the "
+        "sources they rest on (and the sources those report on), every event, actor, question and scale point.",
+        "",
+        f"- Exported at (UTC): {info['Exported at (UTC)']}",
+        f"- Scope: {info['Scope']}",
+        f"- Filters: {info['Filters']}",
+        f"- Licence: {info['Licence'] or 'see datapackage.json'}",
+        "",
+        "| table | rows |",
+        "| --- | --- |",
+        *[f"| `{schema.file_name(t)}` | {counts[t]:,} |" for t in schema.TABLE_ORDER],
+        "",
+        "Open it with the app (`streamlit run dashboard.py -- <this folder>`), check it with `stances validate`, or "
+        "read the CSV tables with any tool; `datapackage.json` describes every column and `codebook.md` (when "
+        "present) the coding rules. The tables are the dataset's own values, not neutralised for spreadsheets.",
+        "",
+        "## How to cite",
+        "",
+        info["Citation"] or "See datapackage.json.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_package(
+    debate: Debate,
+    statements: pd.DataFrame,
+    stream: IO[bytes],
+    *,
+    options: ExportOptions,
+    extra_files: Mapping[str, bytes] | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """Write a zip holding a valid data package of just `statements` in one folder named like the zip.
+
+    `extra_files` (name -> bytes, see `PACKAGE_EXTRA_FILES`) come from the debate folder: `datapackage.json`
+    gives the metadata kept in the new descriptor, the others (codebook.md, CITATION.cff) are copied as they are.
+    """
+    extra_files = dict(extra_files or {})
+    options = replace(options, exported_at=options.timestamp())
+    when = options.exported_at
+    folder = export_file_name(debate.meta, "package", when.date()).removesuffix("_package.zip")
+    tables = package_tables(debate, statements)
+    counts = {name: len(frame) for name, frame in tables.items()}
+    info = about(debate, options, rows=len(statements))
+    metadata = _metadata(debate, extra_files)
+    metadata["stances_export"] = {
+        "from_version": debate.meta.version,
+        "scope": options.scope,
+        "filters": options.effective_filters().active(),
+        "exported_at": info["Exported at (UTC)"],
+        "statements": len(statements),
+    }
+    descriptor = package.descriptor(metadata)
+
+    def entry(name: str) -> zipfile.ZipInfo:
+        item = zipfile.ZipInfo(f"{folder}/{name}", date_time=when.timetuple()[:6])
+        item.compress_type = zipfile.ZIP_DEFLATED
+        item.external_attr = 0o644 << 16
+        return item
+
+    total = sum(counts.values())
+    done = 0
+    with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(entry("datapackage.json"), json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
+        archive.writestr(entry("README.md"), package_readme(info, counts))
+        for name, content in extra_files.items():
+            if name not in ("datapackage.json", "README.md"):
+                archive.writestr(entry(name), content)
+        for table in schema.TABLE_ORDER:
+            frame = tables[table]
+            with archive.open(entry(schema.file_name(table)), "w", force_zip64=True) as member:
+                if frame.empty:
+                    member.write((",".join(schema.field_names(table)) + "\n").encode("utf-8"))
+                for start, chunk in _chunks(frame):
+                    text = as_text(table, chunk).to_csv(index=False, header=start == 0, lineterminator="\n")
+                    member.write(text.encode("utf-8"))
+                    done += len(chunk)
+                    _report(progress, done, total)
+
+
+def write_export(
+    debate: Debate,
+    options: ExportOptions,
+    stream: IO[bytes],
+    *,
+    extra_files: Mapping[str, bytes] | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Write the export `options` asks for to `stream`; return how many statements it holds."""
+    options = replace(options, exported_at=options.timestamp())
+    if options.format == "package":
+        statements = export_statements(debate, options)
+        write_package(debate, statements, stream, options=options, extra_files=extra_files, progress=progress)
+        return len(statements)
+    rows = export_rows(debate, options)
+    if options.format == "csv":
+        write_csv(rows, stream, bom=options.bom, progress=progress)
+    elif options.format == "xlsx":
+        write_xlsx(rows, stream, about=about(debate, options, rows=len(rows)), progress=progress)
+    elif options.format == "json":
+        write_json(rows, stream, dataset=dataset_header(debate, options, rows=len(rows)), progress=progress)
+    else:
+        write_jsonl(rows, stream, progress=progress)
+    return len(rows)
+
+
+def export_bytes(
+    debate: Debate,
+    options: ExportOptions,
+    *,
+    extra_files: Mapping[str, bytes] | None = None,
+    progress: Progress | None = None,
+) -> bytes:
+    """The export as bytes, for a download button."""
+    buffer = io.BytesIO()
+    write_export(debate, options, buffer, extra_files=extra_files, progress=progress)
+    return buffer.getvalue()
+
+
+def filter_problems(debate: Debate, filters: Filters) -> list[str]:
+    """What in `filters` names nothing in the debate (unknown actor, question or outlet; a reversed date range)."""
+    problems = []
+    for label, chosen, known in (
+        ("actor", filters.actors, debate.actors["actor_id"]),
+        ("question", filters.questions, debate.questions["question_id"]),
+        ("outlet", filters.outlets, debate.sources["outlet"]),
+    ):
+        known_values = sorted(set(known.astype(str)))
+        unknown = [value for value in chosen if value not in set(known_values)]
+        if unknown:
+            listed = ", ".join(known_values[:20]) + (", …" if len(known_values) > 20 else "")
+            problems.append(f"unknown {label} {', '.join(map(repr, unknown))} (known: {listed})")
+    if filters.start and filters.end and filters.start > filters.end:
+        problems.append(f"the date range is reversed: from {filters.start} is after to {filters.end}")
+    return problems
