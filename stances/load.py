@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 from stances import schema
 from stances.model import Debate, DebateMeta
 from stances.problems import DebateError, Problem, errors
-from stances.validate import parse_booleans, parse_dates, parse_integers, validate_tables
+from stances.validate import Context, check_tables, parse_booleans, parse_dates, parse_integers
 
 DESCRIPTOR = "datapackage.json"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -37,12 +39,19 @@ def folder_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 DOCUMENTS = ("codebook.md", "README.md", "CITATION.cff")
+PACKAGE_DOCUMENTS = (DESCRIPTOR, "codebook.md", "CITATION.cff")
 
 
 def read_documents(folder: Path) -> dict[str, bytes]:
     """The debate's documentation files that exist (codebook, README, citation), as bytes."""
     folder = Path(folder)
     return {name: (folder / name).read_bytes() for name in DOCUMENTS if (folder / name).is_file()}
+
+
+def read_package_documents(folder: Path) -> dict[str, bytes]:
+    """The files an exported data package carries over from the debate: descriptor, codebook, citation."""
+    folder = Path(folder)
+    return {name: (folder / name).read_bytes() for name in PACKAGE_DOCUMENTS if (folder / name).is_file()}
 
 
 def read_table(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -59,7 +68,7 @@ def read_table(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Proble
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    if not raw.strip():
+    if not raw or raw.isspace():  # isspace, unlike strip, copies nothing
         return None, [
             Problem(
                 code="empty-file",
@@ -67,6 +76,10 @@ def read_table(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Proble
                 message=f"is empty; expected a header row: {','.join(schema.field_names(table))}",
             )
         ]
+    # Arrow checks the text is UTF-8 as it reads; the slower checks below run only when it gives up.
+    frame = _read_csv_fast(raw)
+    if frame is not None:
+        return frame, header_problems(frame, table)
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -94,6 +107,39 @@ def read_table(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Proble
             Problem(code="malformed-csv", file=file, line=_parser_line(str(exc)), message=f"is not valid CSV: {exc}")
         ]
     return frame, header_problems(frame, table)
+
+
+def _read_csv_fast(raw: bytes) -> pd.DataFrame | None:
+    """The well-formed file through Arrow's CSV reader (5-10x faster than pandas' at 100k rows), or None.
+
+    Anything unusual (a ragged row, a duplicate or blank header name, a parse error) returns None, and pandas'
+    reader, whose errors and header handling define the problems reported, reads the file instead.
+    """
+    end = raw.find(b"\n")
+    try:
+        header_line = raw[: end if end >= 0 else len(raw)].decode("utf-8").rstrip("\r")
+    except UnicodeDecodeError:
+        return None
+    header = next(csv.reader([header_line]), [])
+    if not header or "" in header or len(set(header)) != len(header):
+        return None
+    if raw.count(b'"') % 2:  # a quote left open; Arrow would read to the end of the file without complaint
+        return None
+    try:
+        table = pa_csv.read_csv(
+            pa.py_buffer(raw),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(header, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    if table.column_names != header:
+        return None
+    return table.to_pandas()
 
 
 def _parser_line(message: str) -> int | None:
@@ -182,31 +228,34 @@ def read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
 
 def check_debate(folder: Path | str) -> list[Problem]:
     """Every problem in the debate folder: files, descriptor, fields and cross-table rules."""
-    problems, _, _ = _read_and_check(Path(folder))
+    problems, _, _, _ = _read_and_check(Path(folder))
     return problems
 
 
-def _read_and_check(folder: Path) -> tuple[list[Problem], dict[str, pd.DataFrame], dict[str, Any]]:
+def _read_and_check(
+    folder: Path,
+) -> tuple[list[Problem], dict[str, pd.DataFrame], dict[str, Any], Context | None]:
     if not folder.is_dir():
-        return [Problem(code="missing-table", file=str(folder), message="is not a folder")], {}, {}
+        return [Problem(code="missing-table", file=str(folder), message="is not a folder")], {}, {}, None
     descriptor, problems = read_descriptor(folder)
     tables, found = read_tables(folder)
     problems.extend(found)
-    problems.extend(validate_tables(tables))
-    return problems, tables, descriptor
+    rule_problems, context = check_tables(tables)
+    problems.extend(rule_problems)
+    return problems, tables, descriptor, context
 
 
 def load_debate(folder: Path | str = DEFAULT_DEBATE) -> Debate:
     """Load and validate a debate folder into typed DataFrames; raise `DebateError` listing every problem."""
     folder = Path(folder)
-    problems, tables, descriptor = _read_and_check(folder)
+    problems, tables, descriptor, context = _read_and_check(folder)
     if errors(problems):
         raise DebateError(problems)
     return Debate(
         folder=folder,
         meta=meta_from(descriptor, folder),
         warnings=tuple(problems),
-        **{name: typed(name, tables[name]) for name in schema.TABLE_ORDER},
+        **{name: typed(name, tables[name], context=context) for name in schema.TABLE_ORDER},
     )
 
 
@@ -226,8 +275,16 @@ def meta_from(descriptor: dict[str, Any], folder: Path) -> DebateMeta:
     )
 
 
-def typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """Give a validated text table its types: dates, integers, booleans and categoricals for closed vocabularies."""
+def typed(table: str, frame: pd.DataFrame, *, context: Context | None = None) -> pd.DataFrame:
+    """Give a validated text table its types: dates, integers, booleans and categoricals for closed vocabularies.
+
+    With the validator's `context`, columns it already parsed are reused rather than parsed again.
+    """
+    parsers = {"date": parse_dates, "integer": parse_integers, "boolean": parse_booleans}
+
+    def parsed(name: str, kind: str) -> pd.Series:
+        return context.parsed(table, name) if context is not None else parsers[kind](frame[name])
+
     out = frame.copy()
     for spec in schema.fields(table):
         name = spec["name"]
@@ -235,11 +292,11 @@ def typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
             continue
         kind = spec["type"]
         if kind == "date":
-            out[name] = parse_dates(out[name])
+            out[name] = parsed(name, kind)
         elif kind == "integer":
-            out[name] = parse_integers(out[name]).astype("int64")
+            out[name] = parsed(name, kind).astype("int64")
         elif kind == "boolean":
-            out[name] = parse_booleans(out[name]).astype(bool)
+            out[name] = parsed(name, kind).astype(bool)
         elif "enum" in spec.get("constraints", {}):
             values = spec["constraints"]["enum"]
             out[name] = pd.Categorical(out[name], categories=values, ordered=name == "confidence")

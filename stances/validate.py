@@ -120,9 +120,23 @@ def parse_dates(column: pd.Series) -> pd.Series:
 
 
 def parse_integers(column: pd.Series) -> pd.Series:
-    """Integer text to nullable integers; anything else to <NA>."""
-    ok = column.str.fullmatch(INTEGER)
-    return pd.to_numeric(column.where(ok), errors="coerce").astype("Int64")
+    """Integer text to nullable integers; anything else, or beyond 64 bits, to <NA>."""
+    ok = column.str.fullmatch(INTEGER).fillna(False).to_numpy(dtype=bool)
+    text = pc.if_else(ok, pc.replace_substring_regex(pa.array(column, from_pandas=True), r"^\+", ""), None)
+    try:
+        numbers = pc.cast(text, pa.int64())
+    except pa.ArrowInvalid:  # a number too big for 64 bits, or non-ASCII digits
+        numbers = pa.array([_int64_or_none(value) for value in text.to_pylist()], type=pa.int64())
+    values = pc.fill_null(numbers, 0).to_numpy(zero_copy_only=False)
+    missing = numbers.is_null().to_numpy(zero_copy_only=False)
+    return pd.Series(pd.arrays.IntegerArray(values, missing), index=column.index)
+
+
+def _int64_or_none(text: str | None) -> int | None:
+    if text is None or not text.isascii():
+        return None
+    number = int(text)
+    return number if -(2**63) <= number < 2**63 else None
 
 
 def parse_booleans(column: pd.Series) -> pd.Series:
@@ -136,10 +150,23 @@ class Context:
 
     tables: Tables
     _parsed: dict[tuple[str, str], pd.Series] = field(default_factory=dict)
+    _unique: dict[tuple[str, str, str], bool] = field(default_factory=dict)
 
     def has(self, table: str, *columns: str) -> bool:
         frame = self.tables.get(table)
         return frame is not None and all(c in frame.columns for c in columns)
+
+    def is_unique(self, table: str, column: str) -> bool:
+        """No two rows share a value of `column`: lets rules skip duplicate handling in the usual, clean case."""
+        key = (table, column, "unique")
+        if key not in self._unique:
+            values = self.tables[table][column]
+            try:
+                distinct = pc.count_distinct(pa.array(values, from_pandas=True), mode="all").as_py()
+            except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+                distinct = values.nunique(dropna=False)
+            self._unique[key] = distinct == len(values)
+        return self._unique[key]
 
     def parsed(self, table: str, column: str) -> pd.Series:
         key = (table, column)
@@ -224,7 +251,7 @@ def _one_field(ctx: Context, table: str, frame: pd.DataFrame, spec: dict[str, An
 def duplicate_keys(ctx: Context) -> Iterator[Problem]:
     for table, frame in ctx.tables.items():
         key = schema.TABLES[table]["schema"]["primaryKey"]
-        if not ctx.has(table, *key):
+        if not ctx.has(table, *key) or (len(key) == 1 and ctx.is_unique(table, key[0])):
             continue
         dup = frame.duplicated(subset=key, keep="first")
         if not dup.any():
@@ -410,17 +437,7 @@ def statement_source_rules(ctx: Context) -> Iterator[Problem]:
             "consulted": ctx.parsed("sources", "consulted").fillna(True).astype(bool),
         }
     ).drop_duplicates("source_id")
-    joined = (
-        pd.DataFrame(
-            {
-                "row": np.arange(len(statements)),
-                "statement_id": statements["statement_id"],
-                "date": ctx.parsed("statements", "date"),
-            }
-        )
-        .merge(links[["statement_id", "source_id"]], on="statement_id")
-        .merge(by_source, on="source_id")
-    )
+    joined = _statements_with_sources(ctx, statements, links, by_source)
 
     late = joined[joined["date"].notna() & joined["published"].notna() & (joined["date"] > joined["published"])]
     late = late.drop_duplicates("row").set_index("row")
@@ -450,6 +467,39 @@ def statement_source_rules(ctx: Context) -> Iterator[Problem]:
     )
 
 
+def _statements_with_sources(
+    ctx: Context, statements: pd.DataFrame, links: pd.DataFrame, by_source: pd.DataFrame
+) -> pd.DataFrame:
+    """Each statement row (`row`, `date`) with each known source it rests on (`source_id`, `published`, `consulted`).
+
+    With unique statement ids (the usual case) a link names at most one row, so Arrow's `index_in` replaces the
+    string merges, in the merge's order (statement rows, then links in file order); duplicate ids take the merge.
+    """
+    dates = ctx.parsed("statements", "date")
+    if not ctx.is_unique("statements", "statement_id"):
+        return (
+            pd.DataFrame({"row": np.arange(len(statements)), "statement_id": statements["statement_id"], "date": dates})
+            .merge(links[["statement_id", "source_id"]], on="statement_id")
+            .merge(by_source, on="source_id")
+        )
+    row = pc.index_in(pa.array(links["statement_id"], from_pandas=True), pa.array(statements["statement_id"]))
+    source = pc.index_in(pa.array(links["source_id"], from_pandas=True), pa.array(by_source["source_id"]))
+    known = pc.and_(pc.is_valid(row), pc.is_valid(source)).to_numpy(zero_copy_only=False)
+    row = row.to_numpy(zero_copy_only=False)[known].astype(np.int64)
+    source = source.to_numpy(zero_copy_only=False)[known].astype(np.int64)
+    order = np.argsort(row, kind="stable")
+    row, source = row[order], source[order]
+    return pd.DataFrame(
+        {
+            "row": row,
+            "date": dates.to_numpy()[row],
+            "source_id": by_source["source_id"].take(source).array,  # stays Arrow text: no per-row conversion
+            "published": by_source["published"].to_numpy()[source],
+            "consulted": by_source["consulted"].to_numpy()[source],
+        }
+    )
+
+
 RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     field_problems,
     duplicate_keys,
@@ -465,9 +515,14 @@ RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
 
 def validate_tables(tables: Tables) -> list[Problem]:
     """Every problem in `tables` (raw string tables keyed by table name), in file order."""
+    return check_tables(tables)[0]
+
+
+def check_tables(tables: Tables) -> tuple[list[Problem], Context]:
+    """`validate_tables`, also returning the context: the loader reuses its parsed columns instead of parsing twice."""
     ctx = Context(tables)
     problems = [problem for rule in RULES for problem in rule(ctx)]
-    return sorted(problems, key=_file_order)
+    return sorted(problems, key=_file_order), ctx
 
 
 _TABLE_RANK = {schema.file_name(name): i for i, name in enumerate(schema.TABLE_ORDER)}

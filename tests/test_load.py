@@ -52,3 +52,36 @@ def test_bundled_debate_loads():
     debate = load_debate()
     assert debate.meta.name == "ukraine-talks-2022"
     assert {"milley", "sullivan", "biden", "zelenskyy"} <= set(debate.actors["actor_id"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a,b\n1,"x, ""quoted"""\n2,\n',
+        'a,b\r\n1,"two\nlines"\r\n\r\n3,=SUM(A1)\r\n',
+        "a,b\n1,2,3\n",  # too many cells: pandas' reader reports it
+        "a,b\n1\n",  # too few cells
+        "a,a\n1,2\n",  # duplicate header
+        "a,\n1,2\n",  # blank header name
+        "a,b\n   \n1,2\n",  # whitespace-only line
+        'a,b\n1,"unclosed\n',
+        'a,b\n1,ab"c\n2,"x"y\n',  # stray quotes
+        'a,b\n1,"x"\n2,"\n',
+    ],
+)
+def test_fast_reader_reads_like_pandas(tmp_path, text):
+    """Arrow reads well-formed files, pandas the rest: either way the table and problems are pandas' own."""
+    import csv
+    import io
+
+    from stances.load import read_table
+
+    path = tmp_path / "actors.csv"
+    path.write_bytes(text.encode())
+    frame, problems = read_table(path, "actors")
+    try:
+        expected = pd.read_csv(io.BytesIO(text.encode()), dtype=str, keep_default_na=False, na_filter=False)
+    except (pd.errors.ParserError, csv.Error):
+        assert (frame, [p.code for p in problems]) == (None, ["malformed-csv"])
+        return
+    pd.testing.assert_frame_equal(frame, expected)

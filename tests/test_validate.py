@@ -187,3 +187,8 @@ def test_report_ends_with_the_verdict():
         "INVALID: d: 1 error(s), 0 warning(s)",
     ]
     assert report([], folder="d") == "OK: d is a valid debate (0 warning(s))"
+
+
+def test_integer_beyond_64_bits_is_a_type_error_not_a_crash(broken_debate):
+    folder = broken_debate("statements", 1, position="99999999999999999999")
+    assert found(folder) == [("statements.csv", 3, "position", "type-error")]
