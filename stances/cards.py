@@ -14,7 +14,7 @@ PRECISION_NOTE = {"day": "", "month": " (month only)", "approximate": " (approxi
 
 
 def long_date(day) -> str:
-    """"9 November 2022": the day without a leading zero, on every platform."""
+    """ "9 November 2022": the day without a leading zero, on every platform."""
     return f"{day.day} {day:%B %Y}"
 
 
@@ -88,7 +88,7 @@ PRESENT_CSS = """<style>
   padding: 0 .35em; margin-right: .3em; }
 .stances-present blockquote { font-size: 1.6rem; margin: .4em 0; padding-left: .6em; }
 .stances-present .outlet { font-size: 1.1rem; color: #222; margin-top: .5em; }
-.stances-present .count { font-size: 1rem; color: #333; float: right; }
+.stances-present .count { font-size: 1rem; color: #333; float: right; text-align: right; }
 </style>"""
 
 HIDE_SIDEBAR_CSS = """<style>
@@ -107,7 +107,7 @@ def present_html(detail: StatementDetail, number: int, total: int) -> str:
     outlets = "; ".join(s.cites() for s in detail.sources if s.consulted) or "; ".join(s.outlet for s in detail.sources)
     return f"""
 <div class="stances-present">
-  <span class="count">step {number} of {total}</span>
+  <span class="count">step {number} of {total}<br>grid as of this day</span>
   <p class="who">{esc(detail.actor)}</p>
   <p class="when">{long_date(detail.date)}{PRECISION_NOTE.get(detail.date_precision, "")} · {esc(detail.actor_role)}</p>
   <p><span class="pos" style="background:{colour}">{signed(detail.position)}</span>

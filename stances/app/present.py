@@ -105,16 +105,15 @@ def present_page() -> None:
         ):
             st.switch_page(PAGES / "timeline.py", query_params={**params, "statement": step.statement_id})
     with right:
+        figure = charts.timeline(
+            debate, ordered, events=debate.events, current=step.statement_id, until=step.day, height=290, compact=True
+        )
+        st.plotly_chart(figure, key="present_timeline", config={"displayModeBar": False})
         snapshot = steps.state_at(ordered, step.number)
         actors = charts.actor_lanes(debate, ordered["actor_id"])
         questions = [q for q in debate.questions["question_id"] if q in set(ordered["question_id"])]
-        grid = charts.grid(debate, snapshot, actors=actors, questions=questions, compact=True, height=330)
+        grid = charts.grid(debate, snapshot, actors=actors, questions=questions, compact=True, height=290)
         st.plotly_chart(grid, key="present_grid", config={"displayModeBar": False})
-        st.caption(f"Grid as of {step.day:%d %B %Y}, after step {step.number} of {total}.")
-    figure = charts.timeline(
-        debate, ordered, events=debate.events, current=step.statement_id, until=step.day, height=210, compact=True
-    )
-    st.plotly_chart(figure, key="present_timeline", config={"displayModeBar": False})
     if playing:
         _autoplay(pace, step)
 
