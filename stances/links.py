@@ -62,6 +62,7 @@ BOOLEAN = frozenset({"true", "false", "True", "False"})
 
 def ignored_values(params: Mapping[str, Sequence[str]], vocabulary: LinkVocabulary) -> list[tuple[str, str, str]]:
     """(parameter, value, why) for every part of a link the app cannot use; an empty list for a clean link."""
+
     def choice(name: str, why: str) -> tuple:
         return (lambda v: v in vocabulary.choices.get(name, frozenset()), why)
 
