@@ -1,0 +1,260 @@
+"""Benchmark stances on synthetic debates of several sizes: a table of median timings and peak memory.
+
+    .venv/bin/python benchmarks/run.py                                  # 1k, 10k, 100k and 1M statements
+    .venv/bin/python benchmarks/run.py --sizes 1000,10000 --repeat 5
+
+Each size runs in a fresh process, so "cold" loads really are cold and peak memory is that size's own. Debates are
+generated once (`stances synth`) and cached under benchmarks/out/ ("cold" means no cache in the process; the
+operating system's file cache is warm after the first run). To measure something new, add a
+`(name, function)` pair to `OPERATIONS`: the function gets a `Bench` and does the work once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import os
+import pickle
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from stances.load import check_debate, load_debate  # noqa: E402
+from stances.model import Debate  # noqa: E402
+from stances.synth import synthesize, write_synthetic  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "out"
+DEFAULT_SIZES = (1_000, 10_000, 100_000, 1_000_000)
+SEED = 0
+# Stop repeating an operation once its runs have taken this long; its median is then of fewer runs.
+TIME_BUDGET_S = 20.0
+
+
+@dataclass
+class Bench:
+    """One size's debate, loaded once and shared by the operations that need it."""
+
+    statements: int
+    folder: Path
+    _memo: dict[str, object] = field(default_factory=dict)
+
+    @cached_property
+    def debate(self) -> Debate:
+        return load_debate(self.folder)
+
+    @cached_property
+    def pickled(self) -> bytes:
+        return pickle.dumps(self.debate, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @cached_property
+    def filters(self):
+        """A typical filter change: one question, the actor's own words only."""
+        from stances.query import Filters
+
+        first_question = str(self.debate.questions["question_id"].iloc[0])
+        return Filters(questions=(first_question,), evidence=("on-record", "official-document"))
+
+    @cached_property
+    def shown(self):
+        from stances import query
+
+        return query.apply(self.debate, self.filters)
+
+    def day(self, fraction: float) -> dt.date:
+        dates = self.debate.statements["date"]
+        return (dates.min() + (dates.max() - dates.min()) * fraction).date()
+
+
+def _query_operations() -> list[tuple[str, Callable[[Bench], object]]]:
+    try:
+        from stances import query
+    except ImportError:
+        return []
+    return [
+        ("filter (query.apply)", lambda b: query.apply(b.debate, b.filters)),
+        ("as-of snapshot (query.as_of)", lambda b: query.as_of(b.shown, b.day(0.8))),
+        ("changes (query.changes_between)", lambda b: query.changes_between(b.shown, b.day(0.5), b.day(0.8))),
+    ]
+
+
+def _chart_operations() -> list[tuple[str, Callable[[Bench], object]]]:
+    try:
+        from stances import charts, query
+    except ImportError:
+        return []
+
+    def grid(b: Bench) -> object:
+        snapshot = query.as_of(b.shown, b.day(0.8))
+        actors = list(b.debate.actors["actor_id"])
+        return charts.grid(b.debate, snapshot, actors=actors, questions=list(b.filters.questions))
+
+    return [
+        ("timeline figure (charts.timeline)", lambda b: charts.timeline(b.debate, b.shown, events=b.debate.events)),
+        ("grid figure (charts.grid)", grid),
+        (
+            "positions figure (charts.positions_over_time)",
+            lambda b: charts.positions_over_time(b.debate, b.shown, b.filters.questions[0]),
+        ),
+    ]
+
+
+def _export_operations() -> list[tuple[str, Callable[[Bench], object]]]:
+    try:
+        from stances import export
+    except ImportError:
+        return []
+
+    def exporting(fmt: str) -> Callable[[Bench], object]:
+        def run(b: Bench) -> object:
+            options = export.ExportOptions(format=fmt, filters=b.filters, scope="all")
+            return export.write_export(b.debate, options, io.BytesIO())
+
+        return run
+
+    return [(f"export {fmt} (all rows)", exporting(fmt)) for fmt in ("csv", "json", "xlsx", "package")]
+
+
+OPERATIONS: list[tuple[str, Callable[[Bench], object]]] = [
+    ("synth (generate in memory)", lambda b: synthesize(b.statements, seed=SEED)),
+    ("check_debate (read + validate)", lambda b: check_debate(b.folder)),
+    ("load_debate (read + validate + type)", lambda b: load_debate(b.folder)),
+    ("cached load (unpickle, as st.cache_data)", lambda b: pickle.loads(b.pickled)),
+    *_query_operations(),
+    *_chart_operations(),
+    *_export_operations(),
+]
+# Operations that must run before anything is loaded or cached in the process.
+COLD = frozenset(name for name, _ in OPERATIONS[:3])
+# Operations too slow to be worth running past a size (Excel writes ~20k rows/s and caps at 1,048,576).
+MAX_STATEMENTS: dict[str, int] = {"export xlsx (all rows)": 100_000}
+
+
+def debate_folder(statements: int) -> Path:
+    """The cached synthetic debate of this size, generated on first use."""
+    folder = OUT / f"synth-{statements}-seed-{SEED}"
+    if not (folder / "datapackage.json").is_file():
+        write_synthetic(folder, statements, SEED, force=True)
+    return folder
+
+
+def _prepare(bench: Bench) -> None:
+    """Load, pickle and filter once, outside the timings of the operations that only use the results."""
+    for attribute in ("debate", "pickled", "shown"):
+        try:
+            getattr(bench, attribute)
+        except ImportError:
+            return
+
+
+def measure(operation: Callable[[Bench], object], bench: Bench, repeat: int) -> list[float]:
+    runs: list[float] = []
+    while len(runs) < repeat and sum(runs) < TIME_BUDGET_S:
+        started = time.perf_counter()
+        operation(bench)
+        runs.append(time.perf_counter() - started)
+    return runs
+
+
+def run_one_size(statements: int, repeat: int) -> dict[str, object]:
+    """Every operation at one size, in this process: name -> median seconds, or a note why not."""
+    bench = Bench(statements=statements, folder=debate_folder(statements))
+    results: dict[str, object] = {}
+    for name, operation in OPERATIONS:
+        if name not in COLD:
+            _prepare(bench)
+        if statements > MAX_STATEMENTS.get(name, sys.maxsize):
+            results[name] = "skipped"
+            continue
+        try:
+            results[name] = statistics.median(measure(operation, bench, repeat))
+        except Exception as exc:  # an unfinished module must not stop the other measurements
+            traceback.print_exc(file=sys.stderr)
+            results[name] = f"error: {type(exc).__name__}"
+    results["peak memory (MB)"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return results
+
+
+def run_in_fresh_process(statements: int, repeat: int) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--one", str(statements), "--repeat", str(repeat)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    sys.stderr.write(done.stderr)
+    if done.returncode != 0:
+        return {name: "error: crashed" for name, _ in OPERATIONS}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def shown(value: object, name: str) -> str:
+    if not isinstance(value, float):
+        return str(value)
+    if name.startswith("peak memory"):
+        return f"{value:,.0f}"
+    return f"{value * 1000:,.1f} ms" if value < 1 else f"{value:,.2f} s"
+
+
+def table(results: dict[int, dict[str, object]]) -> str:
+    sizes = list(results)
+    names = [name for name, _ in OPERATIONS] + ["peak memory (MB)"]
+    width = max(len(n) for n in names)
+    lines = [f"{'operation':<{width}}" + "".join(f"{n:>14,}" for n in sizes)]
+    lines.append("-" * len(lines[0]))
+    for name in names:
+        lines.append(f"{name:<{width}}" + "".join(f"{shown(results[n].get(name, '-'), name):>14}" for n in sizes))
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    return (
+        f"{platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+    )
+
+
+def sizes_option(text: str) -> list[int]:
+    try:
+        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected sizes like 1000,10000, not {text!r}") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError("sizes must be positive whole numbers")
+    return sizes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(
+        "--sizes", type=sizes_option, default=list(DEFAULT_SIZES), help="statement counts, e.g. 1000,10000"
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs per operation; the median is shown (default 3)")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one size, JSON out
+    args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(run_one_size(args.one, args.repeat)))
+        return 0
+    results = {}
+    for statements in args.sizes:
+        print(f"… {statements:,} statements", file=sys.stderr, flush=True)
+        results[statements] = run_in_fresh_process(statements, args.repeat)
+    print(f"stances benchmark: median of up to {args.repeat} runs; {machine()}")
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
