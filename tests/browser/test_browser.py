@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import pandas as pd
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from stances.load import load_debate
@@ -31,11 +32,19 @@ def open_app(page, server, path: str = "/") -> None:
 def test_clicking_a_timeline_mark_opens_its_detail_card(page, server, outside_requests):
     open_app(page, server)
     point = page.locator(FIRST_MARKS).first
-    expect(point).to_be_visible()
-    box = point.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    settled(page)
     card = page.locator(".st-key-detail_card")
+    # Plotly may redraw the chart once after the first paint (width measured), which can swallow an early click;
+    # click again until the card opens, as a person would.
+    for _ in range(3):
+        expect(point).to_be_visible()
+        box = point.bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        settled(page)
+        try:
+            card.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            continue
     expect(card).to_contain_text("How we know:")
     expect(card).to_contain_text("Sources")
     assert re.search(r"[?&]statement=", page.url)
