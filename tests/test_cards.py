@@ -1,0 +1,253 @@
+"""Detail and presenter cards: every piece of dataset text escaped, links http(s) only, chains and unread sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from stances import cards, query
+from stances.load import load_debate
+from stances.query import SourceRef, StatementDetail
+
+SCRIPT = "<script>alert(1)</script>"
+SCRIPT_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+ATTRIBUTE = '"onmouseover=alert(1) x="'
+ATTRIBUTE_ESCAPED = "&quot;onmouseover=alert(1) x=&quot;"
+
+LINK = 'target="_blank" rel="noopener noreferrer"'
+
+
+@pytest.fixture
+def debate(tiny_debate):
+    return load_debate(tiny_debate)
+
+
+def source(**changes) -> SourceRef:
+    values = {
+        "source_id": "a",
+        "outlet": "Outlet A",
+        "title": "Title A",
+        "url": "https://a.example/story",
+        "published": dt.date(2022, 11, 11),
+        "source_kind": "news-report",
+        "consulted": True,
+        "locator": "para. 4",
+    }
+    return SourceRef(**{**values, **changes})
+
+
+def detail(**changes) -> StatementDetail:
+    values = {
+        "statement_id": "s1",
+        "actor": "Mark A. Milley",
+        "actor_role": "Chairman",
+        "question": "Open talks now",
+        "proposition": "Talks should open now.",
+        "date": dt.date(2022, 11, 9),
+        "date_precision": "day",
+        "position": 1,
+        "position_label": "For talks",
+        "position_meaning": "Favours talks.",
+        "summary": "Saw a window for talks.",
+        "quote": "Seize the moment.",
+        "evidence": "on-record",
+        "evidence_label": "On-record words",
+        "channel": "public",
+        "confidence": "high",
+        "notes": "A note.",
+        "sources": (source(),),
+    }
+    return StatementDetail(**{**values, **changes})
+
+
+DETAIL_FIELDS = (
+    "actor",
+    "actor_role",
+    "question",
+    "proposition",
+    "position_label",
+    "summary",
+    "quote",
+    "evidence_label",
+    "channel",
+    "confidence",
+    "notes",
+)
+SOURCE_FIELDS = ("outlet", "title", "locator", "source_kind")
+
+
+@pytest.mark.parametrize(("payload", "escaped"), [(SCRIPT, SCRIPT_ESCAPED), (ATTRIBUTE, ATTRIBUTE_ESCAPED)])
+@pytest.mark.parametrize("field", DETAIL_FIELDS)
+def test_detail_card_escapes_every_statement_field(field, payload, escaped):
+    card = cards.detail_html(detail(**{field: payload}))
+    assert escaped in card
+    assert payload not in card
+
+
+@pytest.mark.parametrize(("payload", "escaped"), [(SCRIPT, SCRIPT_ESCAPED), (ATTRIBUTE, ATTRIBUTE_ESCAPED)])
+@pytest.mark.parametrize("field", SOURCE_FIELDS)
+def test_detail_card_escapes_every_source_field(field, payload, escaped):
+    card = cards.detail_html(detail(sources=(source(**{field: payload}),)))
+    assert escaped in card
+    assert payload not in card
+
+
+@pytest.mark.parametrize(("payload", "escaped"), [(SCRIPT, SCRIPT_ESCAPED), (ATTRIBUTE, ATTRIBUTE_ESCAPED)])
+def test_detail_card_escapes_the_outlets_of_the_reporting_chain(payload, escaped):
+    card = cards.detail_html(detail(sources=(source(chain=(source(outlet=payload),)),)))
+    assert f', citing <a href="https://a.example/story" {LINK}>{escaped}</a>' in card
+    assert payload not in card
+
+
+def test_detail_card_escapes_quotes_inside_a_link_address():
+    card = cards.detail_html(detail(sources=(source(url='https://a.example/"onmouseover=alert(1)'),)))
+    assert f'<a href="https://a.example/&quot;onmouseover=alert(1)" {LINK}>Outlet A</a>' in card
+    assert '"onmouseover' not in card
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://a.example/x?y=1&z=2", f'<a href="https://a.example/x?y=1&amp;z=2" {LINK}>A &amp; B</a>'),
+        ("http://a.example/", f'<a href="http://a.example/" {LINK}>A &amp; B</a>'),
+        ("javascript:alert(1)", "A &amp; B"),
+        ("data:text/html,<script>alert(1)</script>", "A &amp; B"),
+        ("//a.example/x", "A &amp; B"),
+        ("https://a.example/x y", "A &amp; B"),
+        ("", "A &amp; B"),
+        (None, "A &amp; B"),
+    ],
+)
+def test_link_is_a_link_only_for_http_addresses(url, expected):
+    assert cards.link(url, "A & B") == expected
+
+
+def test_source_line_renders_the_reporting_chain():
+    line = cards.source_line(
+        source(chain=(source(source_id="b", outlet="Outlet B", url="https://b.example/", consulted=False),))
+    )
+    assert line == (
+        f'<li><strong><a href="https://a.example/story" {LINK}>Outlet A</a></strong>, '
+        f'citing <a href="https://b.example/" {LINK}>Outlet B</a>: “Title A”, 11 Nov 2022 · news report · para. 4</li>'
+    )
+
+
+def test_source_line_marks_sources_the_curators_did_not_read():
+    line = cards.source_line(source(consulted=False, url="", locator=""))
+    assert line == (
+        "<li><strong>Outlet A</strong>: “Title A”, 11 Nov 2022 · news report"
+        " <em>(not read by the curators; known through the reporting chain)</em></li>"
+    )
+
+
+def test_detail_card_lists_the_sources_of_a_statement_with_their_chain(debate):
+    card = cards.detail_html(query.statement_detail(debate, "milley-private"))
+    assert (
+        '<ul style="margin-top:.1em">'
+        f'<li><strong><a href="https://example.org/nv" {LINK}>New Voice of Ukraine</a></strong>, citing The New York '
+        "Times: “General urges talks, advisers resist”, 11 Nov 2022 · news report · para. 1</li>"
+        "<li><strong>The New York Times</strong>: “General urges talks”, 10 Nov 2022 · news report"
+        " <em>(not read by the curators; known through the reporting chain)</em></li>"
+        "</ul>"
+    ) in card
+
+
+def test_detail_card_shows_the_quote_only_when_there_is_one():
+    assert "<blockquote" in cards.detail_html(detail())
+    assert "<blockquote" not in cards.detail_html(detail(quote=""))
+
+
+@pytest.mark.parametrize(
+    ("precision", "expected"),
+    [("day", "9 November 2022</p>"), ("month", "9 November 2022 (month only)</p>")],
+)
+def test_detail_card_says_how_precise_the_date_is(precision, expected):
+    assert expected in cards.detail_html(detail(date_precision=precision))
+
+
+# present_html --------------------------------------------------------------------------------------------------
+
+
+def test_present_card_shows_the_quote_instead_of_the_summary():
+    card = cards.present_html(detail(), 3, 7)
+    assert '<blockquote style="border-left:6px solid #b2abd2">“Seize the moment.”</blockquote>' in card
+    assert "Saw a window for talks." not in card
+
+
+def test_present_card_shows_the_summary_when_there_is_no_quote():
+    card = cards.present_html(detail(quote=""), 3, 7)
+    assert "<p>Saw a window for talks.</p>" in card
+    assert "<blockquote" not in card
+
+
+def test_present_card_says_which_step_it_is():
+    assert '<span class="count">step 3 of 7<br>grid as of this day</span>' in cards.present_html(detail(), 3, 7)
+
+
+def test_present_card_names_the_consulted_sources_with_their_chain(debate):
+    card = cards.present_html(query.statement_detail(debate, "milley-private"), 1, 4)
+    assert (
+        '<p class="outlet">Reported by unnamed officials · New Voice of Ukraine, citing The New York Times</p>'
+    ) in card
+
+
+def test_present_card_names_unread_sources_when_nothing_was_read():
+    unread = (source(consulted=False), source(outlet="Outlet B", consulted=False))
+    card = cards.present_html(detail(sources=unread), 1, 1)
+    assert '<p class="outlet">On-record words · Outlet A; Outlet B</p>' in card
+
+
+@pytest.mark.parametrize(("payload", "escaped"), [(SCRIPT, SCRIPT_ESCAPED), (ATTRIBUTE, ATTRIBUTE_ESCAPED)])
+@pytest.mark.parametrize("field", ("actor", "actor_role", "question", "position_label", "quote", "evidence_label"))
+def test_present_card_escapes_dataset_text(field, payload, escaped):
+    card = cards.present_html(detail(**{field: payload}), 1, 1)
+    assert escaped in card
+    assert payload not in card
+
+
+@pytest.mark.parametrize(("payload", "escaped"), [(SCRIPT, SCRIPT_ESCAPED), (ATTRIBUTE, ATTRIBUTE_ESCAPED)])
+def test_present_card_escapes_the_summary_and_outlets(payload, escaped):
+    card = cards.present_html(detail(quote="", summary=payload, sources=(source(outlet=payload),)), 1, 1)
+    assert f"<p>{escaped}</p>" in card
+    assert f"On-record words · {escaped}</p>" in card
+    assert payload not in card
+
+
+# escape_markdown, long_date ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain words", "plain words"),
+        ("**bold**", r"\*\*bold\*\*"),
+        ("_it_", r"\_it\_"),
+        ("[x](javascript:alert(1))", r"\[x\]\(javascript\:alert\(1\)\)"),
+        (":red[x]", r"\:red\[x\]"),
+        ("$x$", r"\$x\$"),
+        ("# heading", r"\# heading"),
+        ("1. item", r"1\. item"),
+        ("- item", r"\- item"),
+        ("<b>x</b>", r"\<b\>x\</b\>"),
+        ("`code`", r"\`code\`"),
+        ("a \\ b", r"a \\ b"),
+        ("~~gone~~ | &amp;", r"\~\~gone\~\~ \| \&amp;"),
+        (12, "12"),
+    ],
+)
+def test_escape_markdown(text, expected):
+    assert cards.escape_markdown(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (dt.date(2022, 11, 9), "9 November 2022"),
+        (dt.date(2022, 11, 10), "10 November 2022"),
+        (pd.Timestamp("2023-01-01"), "1 January 2023"),
+    ],
+)
+def test_long_date_has_no_leading_zero(day, expected):
+    assert cards.long_date(day) == expected

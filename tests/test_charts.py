@@ -1,0 +1,386 @@
+"""Figures built from the tiny debate: what each marker, cell and line carries, asserted on fig.data and fig.layout."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from stances import charts, query
+from stances.charts import CHANGE_MARKS, EVIDENCE_SYMBOLS, POSITION_COLOURS, WEBGL_ABOVE
+from stances.load import load_debate
+from stances.model import EVIDENCE_LABELS
+
+PAYLOAD = "<b>x</b> & <script>"
+ESCAPED = "&lt;b&gt;x&lt;/b&gt; &amp; &lt;script&gt;"
+
+
+@pytest.fixture
+def debate(tiny_debate):
+    return load_debate(tiny_debate)
+
+
+def statement_traces(fig) -> list:
+    """The traces whose markers are statements (legend entries, rings and events carry no statement id)."""
+    return [t for t in fig.data if t.customdata is not None and t.name != "Context events"]
+
+
+def per_statement(fig, attribute) -> dict[str, object]:
+    """statement_id -> the value `attribute(trace, i)` of its marker."""
+    out = {}
+    for trace in statement_traces(fig):
+        for i, row in enumerate(trace.customdata):
+            out[row[0]] = attribute(trace, i)
+    return out
+
+
+def day(value) -> dt.date:
+    return pd.Timestamp(value).date()
+
+
+def with_table(debate, table: str, row: int, **changes: str):
+    """The debate with one row of one table changed."""
+    frame = getattr(debate, table).copy()
+    for column, value in changes.items():
+        frame.loc[frame.index[row], column] = value
+    return dataclasses.replace(debate, **{table: frame})
+
+
+def hover_texts_of(fig) -> list[str]:
+    return [text for trace in fig.data if trace.hovertext is not None for text in trace.hovertext]
+
+
+# timeline ------------------------------------------------------------------------------------------------------
+
+
+def test_timeline_has_one_marker_per_statement_carrying_its_id(debate):
+    fig = charts.timeline(debate, debate.statements)
+    ids = [row[0] for trace in statement_traces(fig) for row in trace.customdata]
+    assert sorted(ids) == ["milley-club", "milley-private", "sullivan-briefing", "sullivan-view"]
+
+
+def test_timeline_marker_x_is_the_statement_date(debate):
+    fig = charts.timeline(debate, debate.statements)
+    assert per_statement(fig, lambda t, i: day(t.x[i])) == {
+        "milley-private": dt.date(2022, 11, 1),
+        "milley-club": dt.date(2022, 11, 9),
+        "sullivan-briefing": dt.date(2022, 11, 10),
+        "sullivan-view": dt.date(2022, 11, 10),
+    }
+
+
+def test_timeline_lanes_are_the_actors_present_in_dataset_order(debate):
+    reversed_rows = debate.statements.iloc[::-1]
+    fig = charts.timeline(debate, reversed_rows)
+    assert list(fig.layout.yaxis.ticktext) == ["Mark A. Milley", "Jake Sullivan"]
+    assert list(fig.layout.yaxis.tickvals) == [0, 1]
+
+
+def test_timeline_lanes_leave_out_actors_without_statements(debate):
+    sullivan = debate.statements[debate.statements["actor_id"] == "sullivan"]
+    fig = charts.timeline(debate, sullivan)
+    assert list(fig.layout.yaxis.ticktext) == ["Jake Sullivan"]
+
+
+def test_timeline_markers_sit_on_their_actors_lane(debate):
+    fig = charts.timeline(debate, debate.statements)
+    lanes = per_statement(fig, lambda t, i: round(float(t.y[i])))
+    assert lanes == {"milley-private": 0, "milley-club": 0, "sullivan-briefing": 1, "sullivan-view": 1}
+
+
+def test_timeline_colour_is_the_position(debate):
+    fig = charts.timeline(debate, debate.statements)
+    assert per_statement(fig, lambda t, i: t.marker.color) == {
+        "milley-private": POSITION_COLOURS[2],
+        "milley-club": POSITION_COLOURS[1],
+        "sullivan-briefing": POSITION_COLOURS[-2],
+        "sullivan-view": POSITION_COLOURS[-1],
+    }
+
+
+def test_timeline_symbol_is_the_evidence(debate):
+    fig = charts.timeline(debate, debate.statements)
+    assert per_statement(fig, lambda t, i: t.marker.symbol[i]) == {
+        "milley-private": EVIDENCE_SYMBOLS["unnamed-officials"],
+        "milley-club": EVIDENCE_SYMBOLS["on-record"],
+        "sullivan-briefing": EVIDENCE_SYMBOLS["on-record"],
+        "sullivan-view": EVIDENCE_SYMBOLS["unnamed-officials"],
+    }
+
+
+def test_timeline_legend_lists_the_positions_and_evidence_kinds_used(debate):
+    fig = charts.timeline(debate, debate.statements)
+    legend = [(t.legendgroup, t.name, t.marker.symbol, t.marker.color) for t in fig.data if t.showlegend is None]
+    assert legend == [
+        ("position", "−2 strongly against", "square", POSITION_COLOURS[-2]),
+        ("position", "−1 against", "square", POSITION_COLOURS[-1]),
+        ("position", "+1 for", "square", POSITION_COLOURS[1]),
+        ("position", "+2 strongly for", "square", POSITION_COLOURS[2]),
+        ("evidence", EVIDENCE_LABELS["on-record"], "circle", "#777777"),
+        ("evidence", EVIDENCE_LABELS["unnamed-officials"], "diamond", "#777777"),
+    ]
+
+
+@pytest.mark.parametrize(("rows", "trace_type"), [(WEBGL_ABOVE, "scatter"), (WEBGL_ABOVE + 1, "scattergl")])
+def test_timeline_switches_to_webgl_above_the_threshold(debate, rows, trace_type):
+    repeats = -(-rows // len(debate.statements))
+    many = pd.concat([debate.statements] * repeats, ignore_index=True).iloc[:rows]
+    fig = charts.timeline(debate, many)
+    assert {t.type for t in statement_traces(fig)} == {trace_type}
+    assert sum(len(t.customdata) for t in statement_traces(fig)) == rows
+
+
+def test_timeline_current_step_is_ringed_at_its_marker(debate):
+    fig = charts.timeline(debate, debate.statements, current="milley-club")
+    rings = [t for t in fig.data if t.name == "Current step"]
+    club = per_statement(fig, lambda t, i: (day(t.x[i]), float(t.y[i])))["milley-club"]
+    assert [(day(r.x[0]), float(r.y[0]), r.marker.symbol) for r in rings] == [(*club, "circle-open")]
+
+
+@pytest.mark.parametrize("current", [None, "no-such-statement"])
+def test_timeline_without_a_known_current_step_has_no_ring(debate, current):
+    fig = charts.timeline(debate, debate.statements, current=current)
+    assert [t.name for t in fig.data if t.name == "Current step"] == []
+
+
+def test_timeline_fades_statements_after_until(debate):
+    fig = charts.timeline(debate, debate.statements, until=dt.date(2022, 11, 9))
+    assert per_statement(fig, lambda t, i: float(t.marker.opacity[i])) == {
+        "milley-private": 1.0,
+        "milley-club": 1.0,
+        "sullivan-briefing": 0.25,
+        "sullivan-view": 0.25,
+    }
+
+
+def test_timeline_without_until_fades_nothing(debate):
+    fig = charts.timeline(debate, debate.statements)
+    assert set(per_statement(fig, lambda t, i: float(t.marker.opacity[i])).values()) == {1.0}
+
+
+def test_timeline_events_are_dotted_vertical_lines(debate):
+    fig = charts.timeline(debate, debate.statements, events=debate.events)
+    vlines = [(day(s.x0), day(s.x1)) for s in fig.layout.shapes if s.line.dash == "dot"]
+    assert vlines == [(dt.date(2022, 11, 8), dt.date(2022, 11, 8))]
+
+
+def test_timeline_events_trace_has_label_date_and_description_on_hover(debate):
+    events = with_table(debate, "events", 0, description="Control of Congress at stake.").events
+    fig = charts.timeline(debate, debate.statements, events=events)
+    [trace] = [t for t in fig.data if t.name == "Context events"]
+    assert [day(x) for x in trace.x] == [dt.date(2022, 11, 8)]
+    assert list(trace.hovertext) == ["<b>US midterm elections</b> · 08 Nov 2022<br>Control of Congress at stake."]
+    assert [a.text for a in fig.layout.annotations] == ["US midterm elections"]
+
+
+def test_timeline_leaves_out_events_far_from_the_statements(debate):
+    events = with_table(debate, "events", 0, date=pd.Timestamp("2023-06-01")).events
+    fig = charts.timeline(debate, debate.statements, events=events)
+    assert [t.name for t in fig.data if t.name == "Context events"] == []
+    assert [s for s in fig.layout.shapes if s.line.dash == "dot"] == []
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "column"),
+    [
+        ("statements", 1, "summary"),
+        ("statements", 1, "quote"),
+        ("actors", 0, "name"),
+        ("questions", 0, "label"),
+        ("scale_points", 3, "label"),  # talks-now +1, milley-club's position
+        ("sources", 1, "outlet"),
+    ],
+)
+def test_timeline_hover_escapes_dataset_text(debate, table, row, column):
+    changed = with_table(debate, table, row, **{column: PAYLOAD})
+    fig = charts.timeline(changed, changed.statements)
+    [club] = [
+        t.hovertext[i] for t in statement_traces(fig) for i, r in enumerate(t.customdata) if r[0] == "milley-club"
+    ]
+    assert ESCAPED in club
+    assert [text for text in hover_texts_of(fig) if "<script>" in text] == []
+
+
+def test_timeline_escapes_event_labels(debate):
+    events = with_table(debate, "events", 0, label=PAYLOAD, description=PAYLOAD).events
+    fig = charts.timeline(debate, debate.statements, events=events)
+    [trace] = [t for t in fig.data if t.name == "Context events"]
+    assert list(trace.hovertext) == [f"<b>{ESCAPED}</b> · 08 Nov 2022<br>{ESCAPED}"]
+    assert [a.text for a in fig.layout.annotations] == [ESCAPED]
+
+
+def test_timeline_escapes_actor_names_on_the_lanes(debate):
+    changed = with_table(debate, "actors", 0, name=PAYLOAD)
+    fig = charts.timeline(changed, changed.statements)
+    assert list(fig.layout.yaxis.ticktext) == [ESCAPED, "Jake Sullivan"]
+
+
+# event_label_levels --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("days", "widths", "levels", "expected"),
+    [
+        ([], [], 4, []),
+        ([0, 10], [5, 5], 4, [0, 0]),  # apart: one row
+        ([0, 3], [5, 5], 4, [0, 1]),  # overlapping: next row
+        ([0, 5], [5, 5], 4, [0, 1]),  # touching counts as overlapping
+        ([0, 1, 6], [5, 5, 5], 4, [0, 1, 0]),  # the first row is free again
+        ([0, 1, 2], [5, 5, 5], 2, [0, 1, None]),  # every row taken
+        ([0, 1, 2, 20], [5, 5, 5, 5], 2, [0, 1, None, 0]),  # a later label still finds a row
+        ([0, 10], [5, 5], 0, [None, None]),  # no label rows at all
+    ],
+)
+def test_event_label_levels(days, widths, levels, expected):
+    assert charts.event_label_levels(days, widths, levels=levels) == expected
+
+
+# grid ----------------------------------------------------------------------------------------------------------
+
+ACTORS = ["milley", "sullivan"]
+QUESTIONS = ["talks-now", "us-press-kyiv"]
+
+
+def grid_of(debate, day: dt.date, **options):
+    snapshot = query.as_of(debate.statements, day)
+    [trace] = charts.grid(debate, snapshot, actors=ACTORS, questions=QUESTIONS, **options).data
+    return trace
+
+
+def test_grid_has_one_cell_per_actor_and_question(debate):
+    trace = grid_of(debate, dt.date(2022, 11, 30))
+    assert list(zip(trace.y, trace.x, strict=True)) == [
+        ("Mark A. Milley", "Open talks now"),
+        ("Mark A. Milley", "US should press Kyiv"),
+        ("Jake Sullivan", "Open talks now"),
+        ("Jake Sullivan", "US should press Kyiv"),
+    ]
+    assert [row[0] for row in trace.customdata] == ["milley-club", "", "sullivan-view", "sullivan-briefing"]
+    assert list(trace.text) == ["+1", "", "−1", "−2"]
+
+
+def test_grid_cell_colour_is_the_position_and_empty_cells_are_open_squares(debate):
+    trace = grid_of(debate, dt.date(2022, 11, 30))
+    assert list(trace.marker.symbol) == ["square", "square-open", "square", "square"]
+    assert list(trace.marker.color) == [POSITION_COLOURS[1], "#c8c8c8", POSITION_COLOURS[-1], POSITION_COLOURS[-2]]
+
+
+def test_grid_marks_stale_cells_with_an_asterisk(debate):
+    # 9 Jan 2023: milley-club (9 Nov) is 61 days old, Sullivan's statements (10 Nov) exactly 60.
+    trace = grid_of(debate, dt.date(2023, 1, 9))
+    assert list(trace.text) == ["+1*", "", "−1", "−2"]
+
+
+def test_grid_frames_changed_cells_and_marks_the_direction(debate):
+    changed = {("milley", "talks-now"): -1, ("sullivan", "talks-now"): 0, ("sullivan", "us-press-kyiv"): 2}
+    trace = grid_of(debate, dt.date(2022, 11, 30), changed=changed)
+    assert list(trace.text) == ["+1" + CHANGE_MARKS[-1], "", "−1" + CHANGE_MARKS[2], "−2" + CHANGE_MARKS[1]]
+    assert list(trace.text) == ["+1 ▼", "", "−1 ◆", "−2 ▲"]
+    assert list(trace.marker.line.width) == [4, 1, 4, 4]
+
+
+def test_grid_hover_says_what_changed(debate):
+    trace = grid_of(debate, dt.date(2022, 11, 30), changed={("milley", "talks-now"): -1})
+    assert trace.hovertext[0] == (
+        "<b>Mark A. Milley</b> on Open talks now<br><b>+1</b> talks-now 1<br>said 09 Nov 2022"
+        "<br>moved by −1 since the earlier date<br><i>click for the statement</i>"
+    )
+    assert trace.hovertext[1] == "<b>Mark A. Milley</b> on US should press Kyiv<br>no known position at this date"
+
+
+def test_grid_escapes_actor_names_and_question_labels(debate):
+    changed = with_table(with_table(debate, "actors", 0, name=PAYLOAD), "questions", 0, label=PAYLOAD)
+    trace = grid_of(changed, dt.date(2022, 11, 30))
+    assert list(trace.y) == [ESCAPED, ESCAPED, "Jake Sullivan", "Jake Sullivan"]
+    assert list(trace.x) == [ESCAPED, "US should press Kyiv", ESCAPED, "US should press Kyiv"]
+    assert trace.hovertext[0].startswith(f"<b>{ESCAPED}</b> on {ESCAPED}<br>")
+    assert [text for text in trace.hovertext if "<script>" in text] == []
+
+
+# positions_over_time -------------------------------------------------------------------------------------------
+
+
+def lines(fig) -> list[tuple]:
+    return [
+        (t.name, t.line.shape, [day(x) for x in t.x], [int(y) for y in t.y], [r[0] for r in t.customdata])
+        for t in fig.data
+    ]
+
+
+def test_positions_over_time_is_one_step_line_per_actor(debate):
+    fig = charts.positions_over_time(debate, debate.statements, "talks-now")
+    assert lines(fig) == [
+        (
+            "Mark A. Milley",
+            "hv",
+            [dt.date(2022, 11, 1), dt.date(2022, 11, 9)],
+            [2, 1],
+            ["milley-private", "milley-club"],
+        ),
+        ("Jake Sullivan", "hv", [dt.date(2022, 11, 10)], [-1], ["sullivan-view"]),
+    ]
+
+
+def test_positions_over_time_extends_each_line_to_until(debate):
+    fig = charts.positions_over_time(debate, debate.statements, "talks-now", until=dt.date(2022, 11, 30))
+    assert lines(fig) == [
+        (
+            "Mark A. Milley",
+            "hv",
+            [dt.date(2022, 11, 1), dt.date(2022, 11, 9), dt.date(2022, 11, 30)],
+            [2, 1, 1],
+            ["milley-private", "milley-club", ""],
+        ),
+        ("Jake Sullivan", "hv", [dt.date(2022, 11, 10), dt.date(2022, 11, 30)], [-1, -1], ["sullivan-view", ""]),
+    ]
+
+
+def test_positions_over_time_scale_ticks_are_the_codebook_labels(debate):
+    fig = charts.positions_over_time(debate, debate.statements, "us-press-kyiv")
+    assert list(fig.layout.yaxis.tickvals) == [-2, -1, 0, 1, 2]
+    assert list(fig.layout.yaxis.ticktext) == [
+        "−2 us-press-kyiv -2",
+        "−1 us-press-kyiv -1",
+        "0 us-press-kyiv 0",
+        "+1 us-press-kyiv 1",
+        "+2 us-press-kyiv 2",
+    ]
+
+
+# timeline_alt, escape, signed ----------------------------------------------------------------------------------
+
+
+def test_timeline_alt_describes_the_statements(debate):
+    assert charts.timeline_alt(debate, debate.statements) == (
+        "Timeline of 4 statements by 2 actors from 01 November 2022 to 10 November 2022; "
+        "each mark is one statement, coloured by position and shaped by how we know it."
+    )
+
+
+def test_timeline_alt_of_no_statements(debate):
+    assert charts.timeline_alt(debate, debate.statements.iloc[:0]) == "Timeline with no statements."
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        (PAYLOAD, None, ESCAPED),
+        ('say "no"', None, 'say "no"'),
+        (None, None, ""),
+        (np.nan, None, ""),
+        (12, None, "12"),
+        ("", 10, ""),
+        ("talks should open now", 10, "talks<br>should<br>open now"),
+        ("<b>bold</b>", 4, "&lt;b&gt;b<br>old&lt;<br>/b&gt;"),
+    ],
+)
+def test_escape(text, width, expected):
+    assert charts.escape(text, width) == expected
+
+
+@pytest.mark.parametrize(("position", "expected"), [(2, "+2"), (1, "+1"), (0, "0"), (-1, "−1"), (-2, "−2")])
+def test_signed_uses_a_plus_sign_and_a_true_minus(position, expected):
+    assert charts.signed(position) == expected

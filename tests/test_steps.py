@@ -1,0 +1,140 @@
+"""The presenter's steps through the tiny debate: which statement each step shows and the grid after it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from stances import query, steps
+from stances.load import load_debate
+from stances.steps import Step
+
+# query.step_order of the tiny debate: by date, then actor, then question.
+ORDER = ["milley-private", "milley-club", "sullivan-view", "sullivan-briefing"]
+
+
+@pytest.fixture
+def ordered(tiny_debate):
+    return query.step_order(load_debate(tiny_debate).statements)
+
+
+def ids(frame) -> list[str]:
+    return frame["statement_id"].tolist()
+
+
+def test_the_tiny_debate_steps_in_date_order(ordered):
+    assert ids(ordered) == ORDER
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        (1, Step(number=1, total=4, statement_id="milley-private", day=dt.date(2022, 11, 1))),
+        (2, Step(number=2, total=4, statement_id="milley-club", day=dt.date(2022, 11, 9))),
+        (3, Step(number=3, total=4, statement_id="sullivan-view", day=dt.date(2022, 11, 10))),
+        (4, Step(number=4, total=4, statement_id="sullivan-briefing", day=dt.date(2022, 11, 10))),
+        (0, Step(number=1, total=4, statement_id="milley-private", day=dt.date(2022, 11, 1))),
+        (-3, Step(number=1, total=4, statement_id="milley-private", day=dt.date(2022, 11, 1))),
+        (99, Step(number=4, total=4, statement_id="sullivan-briefing", day=dt.date(2022, 11, 10))),
+    ],
+)
+def test_step_at_clamps_to_the_steps_there_are(ordered, number, expected):
+    assert steps.step_at(ordered, number) == expected
+
+
+def test_step_at_of_no_statements_is_none(ordered):
+    assert steps.step_at(ordered.iloc[:0], 1) is None
+
+
+@pytest.mark.parametrize(("number", "first", "last"), [(1, True, False), (2, False, False), (4, False, True)])
+def test_step_knows_whether_it_is_first_or_last(ordered, number, first, last):
+    step = steps.step_at(ordered, number)
+    assert (step.is_first, step.is_last) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (dt.date(2022, 10, 1), 1),  # before the first statement
+        (dt.date(2022, 11, 1), 1),  # on the first statement's day
+        (dt.date(2022, 11, 5), 2),  # between two statements: the next one
+        (dt.date(2022, 11, 9), 2),
+        (dt.date(2022, 11, 10), 3),  # two statements that day: the first of them
+        (dt.date(2022, 12, 1), 4),  # after the last: the last step
+    ],
+)
+def test_step_on_or_after(ordered, day, expected):
+    assert steps.step_on_or_after(ordered, day) == expected
+
+
+def test_step_on_or_after_of_no_statements_is_the_first(ordered):
+    assert steps.step_on_or_after(ordered.iloc[:0], dt.date(2022, 11, 1)) == 1
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [(0, ORDER[:1]), (1, ORDER[:1]), (2, ORDER[:2]), (3, ORDER[:3]), (4, ORDER), (99, ORDER)],
+)
+def test_shown_so_far_is_every_step_up_to_this_one(ordered, number, expected):
+    assert ids(steps.shown_so_far(ordered, number)) == expected
+
+
+def test_shown_so_far_of_no_statements_is_empty(ordered):
+    assert ids(steps.shown_so_far(ordered.iloc[:0], 3)) == []
+
+
+def cells(snapshot: pd.DataFrame) -> dict[tuple[str, str], tuple[str, int]]:
+    return {
+        (row.actor_id, row.question_id): (row.statement_id, int(row.position))
+        for row in snapshot.itertuples(index=False)
+    }
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        (1, {("milley", "talks-now"): ("milley-private", 2)}),
+        (2, {("milley", "talks-now"): ("milley-club", 1)}),
+        (
+            3,
+            {
+                ("milley", "talks-now"): ("milley-club", 1),
+                ("sullivan", "talks-now"): ("sullivan-view", -1),
+            },
+        ),
+        (
+            4,
+            {
+                ("milley", "talks-now"): ("milley-club", 1),
+                ("sullivan", "talks-now"): ("sullivan-view", -1),
+                ("sullivan", "us-press-kyiv"): ("sullivan-briefing", -2),
+            },
+        ),
+    ],
+)
+def test_state_at_is_the_latest_position_among_the_steps_shown(ordered, number, expected):
+    assert cells(steps.state_at(ordered, number)) == expected
+
+
+def test_state_at_leaves_out_a_later_statement_of_the_same_day(ordered):
+    # Steps 3 and 4 share 10 Nov: after step 3 the grid must not yet show Sullivan on pressing Kyiv.
+    assert ("sullivan", "us-press-kyiv") not in cells(steps.state_at(ordered, 3))
+    assert ("sullivan", "us-press-kyiv") in cells(query.as_of(ordered, dt.date(2022, 11, 10)))
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 4])
+def test_state_at_equals_as_of_over_the_steps_so_far(ordered, number):
+    seen = ordered.iloc[:number]
+    expected = query.as_of(seen, seen["date"].iloc[-1])
+    pd.testing.assert_frame_equal(steps.state_at(ordered, number), expected)
+
+
+def test_state_at_ages_positions_from_the_steps_day(ordered):
+    snapshot = steps.state_at(ordered, 2).set_index("statement_id")
+    assert snapshot["age_days"].to_dict() == {"milley-club": 0}
+
+
+def test_state_at_of_no_statements_is_empty(ordered):
+    assert cells(steps.state_at(ordered.iloc[:0], 1)) == {}
