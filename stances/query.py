@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from stances.model import EVIDENCE_LABELS, OWN_WORDS, Debate
+from stances.validate import is_in
 
 # A grid cell whose statement is this much older than the as-of date is marked as old.
 STALE_AFTER = pd.Timedelta(days=60)
@@ -100,7 +101,7 @@ def filter_mask(debate: Debate, filters: Filters) -> np.ndarray:
     if filters.outlets:
         links = statement_outlets(debate)
         ids = links.loc[links["outlet"].isin(filters.outlets), "statement_id"]
-        mask &= statements["statement_id"].isin(ids).to_numpy()
+        mask &= is_in(statements["statement_id"], ids).to_numpy()
     if filters.text.strip():
         needle = filters.text.strip()
         found = statements["summary"].str.contains(needle, case=False, regex=False) | statements["quote"].str.contains(
@@ -302,30 +303,47 @@ def statement_detail(debate: Debate, statement_id: str) -> StatementDetail | Non
     )
 
 
+SOURCE_COLUMNS = {
+    "source_ids": "source_id",
+    "source_outlets": "outlet",
+    "source_titles": "title",
+    "source_dates": "published_text",
+    "source_urls": "url",
+    "reporting_chain": "cites",
+}
+
+
 def source_columns(debate: Debate, statement_ids: pd.Series) -> pd.DataFrame:
     """Per statement: its sources' outlets, titles, dates, URLs and reporting chains, each joined with "; ".
 
-    Indexed by statement_id, in the order of `statement_ids`; the sources of a statement come in publication order.
+    Indexed by statement_id, in the order of `statement_ids`; the sources of a statement come in publication order,
+    and empty values (a source without URL or chain) are left out. Built column-wise, one pass per source rank
+    (a statement rests on a handful of sources), never a Python join per statement.
     """
     wanted = pd.Index(pd.unique(statement_ids.astype(str)))
-    links = debate.statement_sources[debate.statement_sources["statement_id"].isin(wanted)]
-    sources = debate.sources.assign(published_text=debate.sources["published"].dt.strftime("%Y-%m-%d"))
+    links = debate.statement_sources
+    if len(wanted) < len(debate.statements):
+        links = links[is_in(links["statement_id"], wanted).to_numpy()]
+    sources = debate.sources[["source_id", "outlet", "title", "url", "published", "reports_on"]]
     outlet_of = sources.set_index("source_id")["outlet"]
-    chain_text = sources["reports_on"].map(outlet_of).fillna("")
-    sources = sources.assign(cites=np.where(chain_text != "", sources["outlet"] + ", citing " + chain_text, ""))
-    joined = links.merge(sources, on="source_id").sort_values(["statement_id", "published", "source_id"])
-    grouped = joined.groupby("statement_id", sort=False)
-    out = pd.DataFrame(
-        {
-            "source_ids": grouped["source_id"].agg("; ".join),
-            "source_outlets": grouped["outlet"].agg("; ".join),
-            "source_titles": grouped["title"].agg("; ".join),
-            "source_dates": grouped["published_text"].agg("; ".join),
-            "source_urls": grouped["url"].agg(lambda u: "; ".join(x for x in u if x)),
-            "reporting_chain": grouped["cites"].agg(lambda c: "; ".join(x for x in c if x)),
-        }
+    chain_text = sources["reports_on"].map(outlet_of).fillna("").astype(str)
+    sources = sources.assign(
+        published_text=sources["published"].dt.strftime("%Y-%m-%d"),
+        cites=(sources["outlet"] + ", citing " + chain_text).where(chain_text != "", ""),
     )
-    return out.reindex(wanted).fillna("")
+    joined = links[["statement_id", "source_id"]].merge(sources, on="source_id")
+    joined = joined.sort_values(["statement_id", "published", "source_id"], kind="stable")
+    rank = joined.groupby("statement_id", sort=False).cumcount().to_numpy()
+    rows_of = wanted.get_indexer(joined["statement_id"])
+    out = {name: np.full(len(wanted), "", dtype=object) for name in SOURCE_COLUMNS}
+    for r in range(int(rank.max()) + 1 if len(rank) else 0):
+        at = rank == r
+        rows = rows_of[at]
+        for name, column in SOURCE_COLUMNS.items():
+            values = joined[column].to_numpy(dtype=object, na_value="")[at]
+            before = out[name][rows]
+            out[name][rows] = np.where(before == "", values, np.where(values == "", before, before + "; " + values))
+    return pd.DataFrame(out, index=wanted)
 
 
 TABLE_COLUMNS = (
