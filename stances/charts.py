@@ -338,7 +338,7 @@ def grid(
                 )
     rows = max(len(actors), 1)
     # Fit the rows into the height given (below the question labels), else a comfortable size.
-    cell = max(10, min(64, int((height - 70) / rows) - 4)) if height else max(34, min(64, int(520 / rows)))
+    cell = max(10, min(64, int((height - 70) / rows) - 4)) if height else max(46, min(64, int(640 / rows)))
     fig = go.Figure(
         go.Scatter(
             x=xs,
