@@ -114,6 +114,8 @@ def present_page() -> None:
         questions = [q for q in debate.questions["question_id"] if q in set(ordered["question_id"])]
         grid = charts.grid(debate, snapshot, actors=actors, questions=questions, compact=True, height=290)
         st.plotly_chart(grid, key="present_grid", config={"displayModeBar": False})
+    with left.popover("Take away", icon=":material/download:"):
+        ui.figure_downloads(context, {"Timeline": figure, "Grid": grid}, key="present_files")
     if playing:
         _autoplay(pace, step)
 

@@ -85,3 +85,46 @@ def empty_state(context: AppContext) -> None:
             f"- **{label}** ({cards.escape_markdown(active[label])}): clearing it would show {count:,} statement(s)"
         )
     st.markdown("Try relaxing a filter in the sidebar:\n" + "\n".join(lines))
+
+
+def figure_downloads(context: AppContext, figures: dict[str, Any], *, key: str) -> None:
+    """Take-away files for slides and USB sticks: each figure as self-contained HTML, and as PNG when a browser
+    binary is here to draw it (said plainly when not). Files are built only when their button is clicked."""
+    from stances import snapshots
+
+    name = context.debate.meta.name
+    browser = snapshots.find_browser()
+    for label, figure in figures.items():
+        slug = label.lower().replace(" ", "-")
+        cols = st.columns(2)
+        cols[0].download_button(
+            f"{label} as HTML (works offline)",
+            data=lambda figure=figure, label=label: snapshots.standalone_html(
+                figure, title=f"{context.debate.meta.title}: {label}", caption=_caption(context)
+            ),
+            file_name=f"{name}_{slug}.html",
+            mime="text/html",
+            key=f"{key}_{slug}_html",
+            on_click="ignore",
+            icon=":material/html:",
+        )
+        if browser:
+            cols[1].download_button(
+                f"{label} as PNG",
+                data=lambda figure=figure: snapshots.static_image(figure, fmt="png"),
+                file_name=f"{name}_{slug}.png",
+                mime="image/png",
+                key=f"{key}_{slug}_png",
+                on_click="ignore",
+                icon=":material/image:",
+            )
+        else:
+            cols[1].caption(
+                "PNG needs Chromium or Chrome on this machine, and none was found; the HTML file needs none."
+            )
+
+
+def _caption(context: AppContext) -> str:
+    active = context.filters.active()
+    filters = "; ".join(f"{k}: {v}" for k, v in active.items()) or "no filters"
+    return f"Version {context.debate.meta.version or '–'} · {filters} · made with stances"

@@ -36,6 +36,8 @@ def timeline_page() -> None:
     st.caption(charts.timeline_alt(debate, shown))
     ui.follow_click(event, "timeline_chart")
     ui.detail_card(context)
+    with st.expander("Take the timeline away: HTML for offline use, PNG for slides"):
+        ui.figure_downloads(context, {"Timeline": figure}, key="timeline_files")
 
 
 def grid_page() -> None:
@@ -102,6 +104,8 @@ def grid_page() -> None:
     with st.expander("The grid as a table"):
         st.dataframe(query.grid_table(debate, snapshot, actors, questions), width="stretch")
     ui.detail_card(context)
+    with st.expander("Take the grid away: HTML for offline use, PNG for slides"):
+        ui.figure_downloads(context, {"Grid": figure}, key="grid_files")
 
 
 def trends_page() -> None:

@@ -151,3 +151,29 @@ def test_present_opens_at_a_step_and_steps_with_the_keyboard(page, server, outsi
     scroll = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     assert scroll <= size[1] + 2, f"the Present page needs scrolling at {size}: {scroll}px"
     assert outside_requests == []
+
+
+def test_the_exported_timeline_html_works_offline_from_a_file(browser, tmp_path):
+    from stances import charts, query, snapshots
+
+    debate = load_debate()
+    figure = charts.timeline(debate, query.apply(debate, query.Filters()), events=debate.events)
+    path = tmp_path / "timeline.html"
+    path.write_bytes(snapshots.standalone_html(figure, title="Timeline"))
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, offline=True)
+    tab = context.new_page()
+    outside: list[str] = []
+    tab.route(re.compile(r"^(https?|wss?)://"), lambda route: (outside.append(route.request.url), route.abort()))
+    tab.goto(path.as_uri())
+    expect(tab.locator(".js-plotly-plot .scatterlayer .point").first).to_be_visible()
+    marks = tab.evaluate(
+        "() => document.querySelector('.js-plotly-plot').data"
+        ".filter(t => t.customdata && t.name !== 'Context events').reduce((n, t) => n + t.x.length, 0)"
+    )
+    assert marks == len(debate.statements)
+    box = tab.locator(".js-plotly-plot .scatterlayer .trace:first-child .point").first.bounding_box()
+    tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(tab.locator(".hoverlayer .hovertext").first).to_be_visible()
+    screenshot(tab, "exported-timeline-offline")
+    assert outside == []
+    context.close()
