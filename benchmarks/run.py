@@ -183,6 +183,7 @@ def run_one_size(statements: int, repeat: int) -> dict[str, object]:
         except Exception as exc:  # an unfinished module must not stop the other measurements
             traceback.print_exc(file=sys.stderr)
             results[name] = f"error: {type(exc).__name__}"
+        print(f"  {statements:,}: {name}: {shown(results[name], name)}", file=sys.stderr, flush=True)
     results["peak memory (MB)"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return results
 
@@ -190,11 +191,10 @@ def run_one_size(statements: int, repeat: int) -> dict[str, object]:
 def run_in_fresh_process(statements: int, repeat: int) -> dict[str, object]:
     done = subprocess.run(
         [sys.executable, __file__, "--one", str(statements), "--repeat", str(repeat)],
-        capture_output=True,
+        stdout=subprocess.PIPE,  # progress and tracebacks go straight to stderr as they happen
         text=True,
         check=False,
     )
-    sys.stderr.write(done.stderr)
     if done.returncode != 0:
         return {name: "error: crashed" for name, _ in OPERATIONS}
     return json.loads(done.stdout.strip().splitlines()[-1])
