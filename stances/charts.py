@@ -79,7 +79,8 @@ def hover_texts(debate: Debate, statements: pd.DataFrame) -> list[str]:
 
 def actor_lanes(debate: Debate, actor_ids: Iterable[str]) -> list[str]:
     """Actors that appear, in the dataset's order (core actors first), as lane order."""
-    present = set(map(str, actor_ids))
+    values = actor_ids if isinstance(actor_ids, pd.Series) else pd.Series(list(actor_ids), dtype=object)
+    present = set(map(str, values.unique()))
     return [a for a in debate.actors["actor_id"] if a in present]
 
 
@@ -192,8 +193,21 @@ def timeline(
             "zeroline": False,
         },
     )
-    for i in range(len(lanes) - 1):
-        fig.add_hline(y=i + 0.5, line={"color": "#e5e5e5", "width": 1})
+    # Shapes are added in one layout update: plotly's add_hline/add_vline validate the whole figure per call.
+    separators = [
+        {
+            "type": "line",
+            "xref": "paper",
+            "x0": 0,
+            "x1": 1,
+            "y0": i + 0.5,
+            "y1": i + 0.5,
+            "line": {"color": "#e5e5e5", "width": 1},
+            "layer": "below",
+        }
+        for i in range(len(lanes) - 1)
+    ]
+    fig.update_layout(shapes=[*fig.layout.shapes, *separators])
     return fig
 
 
@@ -247,20 +261,35 @@ def _add_events(fig: go.Figure, events: pd.DataFrame | None, statements: pd.Data
     levels = event_label_levels(
         days, [len(t) * 7 * days_per_px + 3 for t in texts], levels=EVENT_LABEL_LEVELS if labels else 0
     )
-    for event, label, level in zip(events.itertuples(index=False), texts, levels, strict=True):
-        fig.add_vline(x=event.date, line={"color": "#999999", "width": 1, "dash": "dot"})
-        if level is not None:
-            fig.add_annotation(
-                x=event.date,
-                y=1.0,
-                yref="paper",
-                yanchor="bottom",
-                xanchor="left",
-                text=escape(label),
-                showarrow=False,
-                font={"size": 11, "color": "#444444"},
-                yshift=2 + 16 * level,
-            )
+    lines = [
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": d,
+            "x1": d,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": "#999999", "width": 1, "dash": "dot"},
+        }
+        for d in events["date"]
+    ]
+    notes = [
+        {
+            "x": event.date,
+            "y": 1.0,
+            "yref": "paper",
+            "yanchor": "bottom",
+            "xanchor": "left",
+            "text": escape(label),
+            "showarrow": False,
+            "font": {"size": 11, "color": "#444444"},
+            "yshift": 2 + 16 * level,
+        }
+        for event, label, level in zip(events.itertuples(index=False), texts, levels, strict=True)
+        if level is not None
+    ]
+    fig.update_layout(shapes=[*fig.layout.shapes, *lines], annotations=[*fig.layout.annotations, *notes])
     fig.add_trace(
         go.Scatter(
             x=events["date"],
@@ -299,7 +328,12 @@ def grid(
     changed = changed or {}
     names = debate.actors.set_index("actor_id")["name"]
     labels = debate.questions.set_index("question_id")["label"]
-    by_cell = snapshot.set_index(["actor_id", "question_id"]) if not snapshot.empty else None
+    by_cell = {
+        (str(r.actor_id), str(r.question_id)): r
+        for r in snapshot[["actor_id", "question_id", "position", "stale", "statement_id", "date"]].itertuples(
+            index=False
+        )
+    }
     point_labels = query.position_labels(debate)
     xs, ys, colours, texts, hovers, ids, symbols, widths = [], [], [], [], [], [], [], []
     for actor in actors:
@@ -307,22 +341,21 @@ def grid(
             xs.append(escape(labels.get(question, question), 12 if compact else None))
             ys.append(escape(names.get(actor, actor)))
             key = (actor, question)
-            if by_cell is not None and key in by_cell.index:
-                row = by_cell.loc[key]
-                row = row.iloc[0] if isinstance(row, pd.DataFrame) else row
-                position = int(row["position"])
+            row = by_cell.get(key)
+            if row is not None:
+                position = int(row.position)
                 shift = changed.get(key)
                 arrow = CHANGE_MARKS[0 if shift is None else (1 if shift > 0 else (-1 if shift < 0 else 2))]
-                texts.append(signed(position) + ("*" if row["stale"] else "") + arrow)
+                texts.append(signed(position) + ("*" if row.stale else "") + arrow)
                 colours.append(POSITION_COLOURS[position])
                 symbols.append("square")
                 widths.append(4 if shift is not None else 1)
-                ids.append(str(row["statement_id"]))
+                ids.append(str(row.statement_id))
                 label = point_labels.get((question, position), "")
                 hovers.append(
                     f"<b>{escape(names.get(actor, actor))}</b> on {escape(labels.get(question, question))}<br>"
-                    f"<b>{signed(position)}</b> {escape(label)}<br>said {row['date']:%d %b %Y}"
-                    f"{' — older than 60 days at this date' if row['stale'] else ''}"
+                    f"<b>{signed(position)}</b> {escape(label)}<br>said {row.date:%d %b %Y}"
+                    f"{' — older than 60 days at this date' if row.stale else ''}"
                     f"{_change_note(shift)}"
                     "<br><i>click for the statement</i>"
                 )
@@ -384,13 +417,21 @@ def _change_note(shift: int | None) -> str:
 def positions_over_time(
     debate: Debate, statements: pd.DataFrame, question: str, *, until: dt.date | None = None
 ) -> go.Figure:
-    """One question: each actor's position as a step line through time (a step at each statement)."""
+    """One question: each actor's position as a step line through time (a step at each statement).
+
+    Beyond `DENSITY_ABOVE` statements on the question, each actor's line steps once per period (the last position
+    held in it) and has no markers, so the figure stays light whatever the size of the debate.
+    """
     scale = debate.scale_points[debate.scale_points["question_id"] == question].sort_values("position")
     names = debate.actors.set_index("actor_id")["name"]
-    part = statements[statements["question_id"] == question].sort_values(["date", "statement_id"])
+    part = statements[(statements["question_id"] == question).to_numpy()]
+    dense = len(part) > DENSITY_ABOVE
+    if dense:
+        part = query.last_per_period(part, query.bin_width(part))
+    by_actor = dict(tuple(part.groupby(part["actor_id"].astype(str), sort=False)))
     fig = go.Figure()
-    for i, actor in enumerate(actor_lanes(debate, part["actor_id"])):
-        mine = part[part["actor_id"] == actor]
+    for i, actor in enumerate(actor_lanes(debate, list(by_actor))):
+        mine = by_actor[actor]
         x = list(mine["date"])
         y = list(mine["position"].astype(int))
         if until is not None and x and pd.Timestamp(until) > x[-1]:
@@ -400,7 +441,7 @@ def positions_over_time(
             go.Scatter(
                 x=x,
                 y=y,
-                mode="lines+markers",
+                mode="lines" if dense else "lines+markers",
                 line={"shape": "hv", "color": ACTOR_COLOURS[i % 8], "dash": ACTOR_DASHES[i % 6], "width": 2.5},
                 marker={"symbol": ACTOR_SYMBOLS[i % 8], "size": 10},
                 name=escape(names.get(actor, actor)),
@@ -410,7 +451,7 @@ def positions_over_time(
         )
     fig.update_layout(
         font={"family": FONT, "size": 14},
-        height=max(360, 90 + 24 * len(fig.data)),
+        height=min(720, max(360, 90 + 24 * len(fig.data))),
         margin={"l": 10, "r": 10, "t": 10, "b": 40},
         plot_bgcolor="white",
         xaxis={"title": {"text": "Date"}, "gridcolor": "#eeeeee", "type": "date"},
@@ -441,3 +482,90 @@ def timeline_alt(debate: Debate, statements: pd.DataFrame) -> str:
         f"Timeline of {len(statements)} statements by {len(lanes)} actors from {first:%d %B %Y} to {last:%d %B %Y}; "
         "each mark is one statement, coloured by position and shaped by how we know it."
     )
+
+
+DENSITY_ABOVE = 5_000  # statements; beyond this the timeline draws counts per actor and time bin
+
+
+def timeline_density(
+    debate: Debate,
+    bins: pd.DataFrame,
+    *,
+    events: pd.DataFrame | None = None,
+    current: tuple[str, dt.date] | None = None,
+    height: int | None = None,
+) -> go.Figure:
+    """Each (actor, time bin) with statements is one marker: area ∝ the number of statements, colour = their mean
+    position. `customdata` carries the actor and the bin's first and last day, so a click lists its statements."""
+    lanes = actor_lanes(debate, bins["actor_id"])
+    lane_of = {a: i for i, a in enumerate(lanes)}
+    names = debate.actors.set_index("actor_id")["name"]
+    counts = bins["statements"].to_numpy()
+    size = 8 + 30 * np.sqrt(counts / max(counts.max(), 1)) if len(counts) else []
+    fig = go.Figure(
+        go.Scattergl(
+            x=bins["start"],
+            y=bins["actor_id"].map(lane_of),
+            mode="markers",
+            name="Statements per period",
+            marker={
+                "size": size,
+                "color": bins["mean_position"],
+                "cmin": -2,
+                "cmax": 2,
+                "colorscale": [[(p + 2) / 4, POSITION_COLOURS[p]] for p in sorted(POSITION_COLOURS)],
+                "colorbar": {"title": {"text": "Mean position"}, "tickvals": [-2, -1, 0, 1, 2]},
+                "line": {"color": "#333333", "width": 1},
+            },
+            customdata=np.column_stack(
+                [
+                    bins["actor_id"].astype(str),
+                    bins["start"].dt.strftime("%Y-%m-%d"),
+                    bins["end"].dt.strftime("%Y-%m-%d"),
+                ]
+            )
+            if len(bins)
+            else None,
+            hovertext=[
+                f"<b>{escape(names.get(a, a))}</b><br>{n:,} statements, {s:%d %b %Y} – {e:%d %b %Y}"
+                f"<br>mean position {m:+.2f}<br><i>click to list them</i>"
+                for a, n, s, e, m in zip(
+                    bins["actor_id"], bins["statements"], bins["start"], bins["end"], bins["mean_position"], strict=True
+                )
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    if current is not None and current[0] in lane_of:
+        fig.add_trace(
+            go.Scatter(
+                x=[pd.Timestamp(current[1])],
+                y=[lane_of[current[0]]],
+                mode="markers",
+                name="Current step",
+                marker={"symbol": "circle-open", "size": 30, "color": "#000000", "line": {"width": 3}},
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    label_rows = _add_events(fig, events, bins.rename(columns={"start": "date"}), labels=height is None)
+    fig.update_layout(
+        font={"family": FONT, "size": 14},
+        height=height or max(380, 160 + 16 * label_rows + 40 * len(lanes)),
+        margin={"l": 10, "r": 10, "t": 20 + 16 * label_rows, "b": 40},
+        clickmode="event+select",
+        plot_bgcolor="white",
+        hoverlabel={"align": "left", "bgcolor": "white"},
+        xaxis={"title": {"text": "Date (statements counted per period)"}, "gridcolor": "#eeeeee", "type": "date"},
+        yaxis={
+            "tickmode": "array",
+            "tickvals": list(range(len(lanes))),
+            "ticktext": [escape(names.get(a, a)) for a in lanes],
+            "autorange": "reversed",
+            "range": [len(lanes) - 0.5, -1.0],
+            "showgrid": False,
+            "zeroline": False,
+        },
+    )
+    return fig

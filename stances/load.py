@@ -302,6 +302,8 @@ def typed(table: str, frame: pd.DataFrame, *, context: Context | None = None) ->
             out[name] = pd.Categorical(out[name], categories=values, ordered=name == "confidence")
     if table == "statements":
         out["position"] = out["position"].astype("int8")
+        # In date order once, here, so that filtering never needs to sort (file order breaks ties).
+        out = out.sort_values("date", kind="stable").reset_index(drop=True)
     if table == "questions":
         out = out.sort_values(["display_order", "question_id"], kind="stable").reset_index(drop=True)
     return out

@@ -112,28 +112,38 @@ def filter_mask(debate: Debate, filters: Filters) -> np.ndarray:
 
 
 def apply(debate: Debate, filters: Filters) -> pd.DataFrame:
-    """The statements that pass `filters`, in date order."""
-    shown = debate.statements[filter_mask(debate, filters)]
-    return shown.sort_values(["date", "statement_id"], kind="stable")
+    """The statements that pass `filters`, in date order (the loader keeps statements sorted by date)."""
+    mask = filter_mask(debate, filters)
+    return debate.statements if mask.all() else debate.statements[mask]
 
 
 def as_of(statements: pd.DataFrame, day: dt.date | pd.Timestamp) -> pd.DataFrame:
     """Each actor's latest position on each question on `day`: one row per (actor, question) said on or before it.
 
-    Ties on one date go to the stronger evidence (on-record first), then the statement id, so the result is stable.
-    Adds `age_days` (days between the statement and `day`) and `stale` (older than `STALE_AFTER`).
+    Ties on one date go to the stronger evidence (on-record first), then the smaller statement id, so the result
+    is stable. Adds `age_days` (days between the statement and `day`) and `stale` (older than `STALE_AFTER`).
     """
     day = pd.Timestamp(day)
-    known = statements[statements["date"] <= day]
+    known = statements[(statements["date"] <= day).to_numpy()]
     if known.empty:
         return known.assign(age_days=pd.Series(dtype="int64"), stale=pd.Series(dtype=bool))
-    rank = known["evidence"].astype(str).map(EVIDENCE_RANK).fillna(9)
-    ordered = known.assign(_rank=rank).sort_values(
-        ["actor_id", "question_id", "date", "_rank", "statement_id"],
-        ascending=[True, True, False, True, True],
-        kind="stable",
+    rank = known["evidence"].astype(str).map(EVIDENCE_RANK).fillna(9).to_numpy()
+    days = known["date"].to_numpy().astype("datetime64[D]").astype("int64")
+    # One sortable score per statement: later day first, then stronger evidence; ties fall to the smaller id below.
+    score = days * 16 - rank
+    order = pd.DataFrame(
+        {
+            "actor_id": known["actor_id"].astype(str).to_numpy(),
+            "question_id": known["question_id"].astype(str).to_numpy(),
+            "score": score,
+            "statement_id": known["statement_id"].astype(str).to_numpy(),
+            "row": np.arange(len(known)),
+        }
     )
-    latest = ordered.drop_duplicates(["actor_id", "question_id"], keep="first").drop(columns="_rank")
+    best = order.groupby(["actor_id", "question_id"], sort=True)["score"].transform("max").to_numpy() == score
+    chosen = order[best].sort_values(["actor_id", "question_id", "statement_id"], kind="stable")
+    chosen = chosen.drop_duplicates(["actor_id", "question_id"], keep="first")
+    latest = known.iloc[chosen["row"].to_numpy()]
     age = (day - latest["date"]).dt.days
     return latest.assign(age_days=age.astype("int64"), stale=age > STALE_AFTER.days).reset_index(drop=True)
 
@@ -491,3 +501,76 @@ def search_sources(table: pd.DataFrame, needle: str, kinds: list[str] | tuple[st
     if kinds:
         mask &= table["source_kind"].isin(kinds)
     return table[mask]
+
+
+def bin_width(statements: pd.DataFrame) -> str:
+    """The time bin for a dense timeline: a day for a span of up to ~4 months, a week up to ~3 years, else a month."""
+    if statements.empty:
+        return "D"
+    span = (statements["date"].max() - statements["date"].min()).days
+    return "D" if span <= 120 else ("W" if span <= 1100 else "MS")
+
+
+def period_bounds(dates: pd.Series, freq: str) -> tuple[np.ndarray, np.ndarray]:
+    """First and last day of the period holding each date: "D" days, "W" weeks (Monday to Sunday), "MS" months."""
+    days = dates.to_numpy().astype("datetime64[D]")
+    if freq == "D":
+        return days, days
+    if freq == "W":  # 1970-01-01, day 0, was a Thursday
+        start = days - ((days.astype("int64") + 3) % 7).astype("timedelta64[D]")
+        return start, start + np.timedelta64(6, "D")
+    months = days.astype("datetime64[M]")
+    return months.astype("datetime64[D]"), (months + 1).astype("datetime64[D]") - np.timedelta64(1, "D")
+
+
+def timeline_bins(statements: pd.DataFrame, freq: str) -> pd.DataFrame:
+    """Statements counted per actor and time bin (`freq`: "D", "W" or "MS"), with their mean position.
+
+    One row per non-empty (actor, bin): `actor_id`, `start` and `end` of the bin, `statements`, `mean_position`.
+    """
+    if statements.empty:
+        return pd.DataFrame(columns=["actor_id", "start", "end", "statements", "mean_position"])
+    start, end = period_bounds(statements["date"], freq)
+    grouped = (
+        pd.DataFrame(
+            {
+                "actor_id": statements["actor_id"].astype(str).to_numpy(),
+                "start": start,
+                "end": end,
+                "position": statements["position"].astype("float64").to_numpy(),
+            }
+        )
+        .groupby(["actor_id", "start", "end"], sort=True)["position"]
+        .agg(["size", "mean"])
+        .reset_index()
+    )
+    return pd.DataFrame(
+        {
+            "actor_id": grouped["actor_id"],
+            "start": pd.to_datetime(grouped["start"]),
+            "end": pd.to_datetime(grouped["end"]),
+            "statements": grouped["size"].astype("int64"),
+            "mean_position": grouped["mean"],
+        }
+    )
+
+
+def in_bin(statements: pd.DataFrame, actor_id: str, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """The statements of one actor between `start` and `end` (inclusive): what a clicked timeline bin holds."""
+    mask = (
+        (statements["actor_id"].astype(str) == actor_id)
+        & (statements["date"] >= pd.Timestamp(start))
+        & (statements["date"] <= pd.Timestamp(end))
+    )
+    return statements[mask.to_numpy()]
+
+
+def last_per_period(statements: pd.DataFrame, freq: str) -> pd.DataFrame:
+    """Each actor's last statement in each period (`freq` as in `timeline_bins`), dated at the period's start:
+    the points a step line needs when there are too many statements to draw each one."""
+    if statements.empty:
+        return statements
+    start, _ = period_bounds(statements["date"], freq)
+    keyed = statements.assign(_period=start).sort_values("date", kind="stable")
+    last = keyed.drop_duplicates(["actor_id", "_period"], keep="last")
+    return last.assign(date=pd.to_datetime(last["_period"])).drop(columns="_period").sort_values("date", kind="stable")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
 from stances import cards, charts, query, steps
@@ -20,7 +21,7 @@ def _go(number: int) -> None:
 def present_page() -> None:
     context = state.get()
     debate = context.debate
-    ordered = query.step_order(context.shown)
+    ordered = state.in_step_order(debate, context.signature, context.filters)
     if ordered.empty:
         st.title("Present")
         ui.empty_state(context)
@@ -105,13 +106,24 @@ def present_page() -> None:
         ):
             st.switch_page(PAGES / "timeline.py", query_params={**params, "statement": step.statement_id})
     with right:
-        figure = charts.timeline(
-            debate, ordered, events=debate.events, current=step.statement_id, until=step.day, height=290, compact=True
-        )
+        if len(ordered) > charts.DENSITY_ABOVE:
+            bins = state.binned(debate, context.signature, context.filters, query.bin_width(ordered))
+            current = (str(ordered.iloc[step.number - 1]["actor_id"]), step.day)
+            figure = charts.timeline_density(debate, bins, events=debate.events, current=current, height=290)
+        else:
+            figure = charts.timeline(
+                debate,
+                ordered,
+                events=debate.events,
+                current=step.statement_id,
+                until=step.day,
+                height=290,
+                compact=True,
+            )
         st.plotly_chart(figure, key="present_timeline", config={"displayModeBar": False})
         snapshot = steps.state_at(ordered, step.number)
         actors = charts.actor_lanes(debate, ordered["actor_id"])
-        questions = [q for q in debate.questions["question_id"] if q in set(ordered["question_id"])]
+        questions = [q for q in debate.questions["question_id"] if q in set(pd.unique(ordered["question_id"]))]
         grid = charts.grid(debate, snapshot, actors=actors, questions=questions, compact=True, height=290)
         st.plotly_chart(grid, key="present_grid", config={"displayModeBar": False})
     with left.popover("Take away", icon=":material/download:"):

@@ -40,3 +40,20 @@ def put(context: AppContext) -> None:
 
 def get() -> AppContext:
     return st.session_state[_KEY]
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def binned(_debate: Debate, signature: tuple, filters: Filters, freq: str) -> pd.DataFrame:
+    return query.timeline_bins(filtered(_debate, signature, filters), freq)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def in_step_order(_debate: Debate, signature: tuple, filters: Filters) -> pd.DataFrame:
+    """The filtered statements in the presenter's order."""
+    return query.step_order(filtered(_debate, signature, filters))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def snapshot(_debate: Debate, signature: tuple, filters: Filters, day) -> pd.DataFrame:
+    """The grid's as-of snapshot of the filtered statements."""
+    return query.as_of(filtered(_debate, signature, filters), day)

@@ -25,19 +25,71 @@ def timeline_page() -> None:
     if shown.empty:
         ui.empty_state(context)
         return
-    figure = charts.timeline(debate, shown, events=debate.events, current=ui.selected_statement())
-    event = st.plotly_chart(
-        figure,
-        on_select="rerun",
-        selection_mode="points",
-        key="timeline_chart",
-        config=CHART_CONFIG,
-    )
-    st.caption(charts.timeline_alt(debate, shown))
-    ui.follow_click(event, "timeline_chart")
+    if len(shown) > charts.DENSITY_ABOVE:
+        figure = _dense_timeline(context)
+    else:
+        figure = charts.timeline(debate, shown, events=debate.events, current=ui.selected_statement())
+        event = st.plotly_chart(
+            figure,
+            on_select="rerun",
+            selection_mode="points",
+            key="timeline_chart",
+            config=CHART_CONFIG,
+        )
+        st.caption(charts.timeline_alt(debate, shown))
+        ui.follow_click(event, "timeline_chart")
     ui.detail_card(context)
     with st.expander("Take the timeline away: HTML for offline use, PNG for slides"):
         ui.figure_downloads(context, {"Timeline": figure}, key="timeline_files")
+
+
+def _dense_timeline(context: state.AppContext):
+    """Many statements: counts per actor and period; a click on a bin lists its statements, a row opens its card."""
+    debate, shown = context.debate, context.shown
+    freq = query.bin_width(shown)
+    bins = state.binned(debate, context.signature, context.filters, freq)
+    period = {"D": "day", "W": "week", "MS": "month"}[freq]
+    st.info(
+        f"{len(shown):,} statements are too many to draw one by one: each circle counts one actor's statements "
+        f"in a {period} (area = how many, colour = mean position). Click a circle to list them, or narrow the "
+        f"filters to {charts.DENSITY_ABOVE:,} statements or fewer to see every mark.",
+        icon=":material/blur_on:",
+    )
+    figure = charts.timeline_density(debate, bins, events=debate.events)
+    event = st.plotly_chart(
+        figure, on_select="rerun", selection_mode="points", key="timeline_bins", config=CHART_CONFIG
+    )
+    st.caption(f"Timeline of {len(shown):,} statements by {bins['actor_id'].nunique()} actors, counted per {period}.")
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        points = []
+    picked = points[0].get("customdata") if points and isinstance(points[0], dict) else None
+    if picked:
+        actor, start, end = picked[0], dt.date.fromisoformat(picked[1]), dt.date.fromisoformat(picked[2])
+        inside = query.in_bin(shown, actor, start, end)
+        rows = query.table_rows(debate, inside.head(BIN_ROWS))
+        more = f" (the first {BIN_ROWS:,})" if len(inside) > BIN_ROWS else ""
+        st.subheader(f"{len(inside):,} statements, {start:%d %b %Y} – {end:%d %b %Y}{more}")
+        chosen = st.dataframe(
+            rows,
+            hide_index=True,
+            width="stretch",
+            on_select="rerun",
+            selection_mode="single-row",
+            key="bin_table",
+            column_config=TABLE_COLUMNS,
+        )
+        try:
+            selected = chosen["selection"]["rows"]
+        except (KeyError, TypeError):
+            selected = []
+        if selected:
+            ui.select_statement(str(rows.iloc[selected[0]]["statement_id"]))
+    return figure
+
+
+BIN_ROWS = 500
 
 
 def grid_page() -> None:
@@ -79,9 +131,9 @@ def grid_page() -> None:
     if shown.empty:
         ui.empty_state(context)
         return
-    snapshot = query.as_of(shown, day)
+    snapshot = state.snapshot(debate, context.signature, context.filters, day)
     actors = charts.actor_lanes(debate, shown["actor_id"])
-    questions = [q for q in debate.questions["question_id"] if q in set(shown["question_id"])]
+    questions = [q for q in debate.questions["question_id"] if q in set(pd.unique(shown["question_id"]))]
     changes = query.changes_between(shown, since, day) if since is not None else None
     moved = (
         {
@@ -117,7 +169,7 @@ def trends_page() -> None:
         ui.empty_state(context)
         return
     labels = debate.questions.set_index("question_id")["label"].to_dict()
-    present = [q for q in debate.questions["question_id"] if q in set(shown["question_id"])]
+    present = [q for q in debate.questions["question_id"] if q in set(pd.unique(shown["question_id"]))]
     question = st.selectbox("Question", present, format_func=labels.get, key="question_focus", bind="query-params")
     proposition = debate.questions.set_index("question_id").loc[question, "proposition"]
     st.markdown(f"**{ui.cards.escape_markdown(labels[question])}**: {ui.cards.escape_markdown(proposition)}")
