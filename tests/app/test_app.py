@@ -122,3 +122,17 @@ def test_an_invalid_debate_shows_its_problems_not_a_traceback(tmp_path, monkeypa
     at = ok(app().run())
     assert at.error[0].value.startswith("The debate in ")
     assert "statements.csv:2: actor_id: 'nobody' unknown actor" in at.code[0].value
+
+
+def test_a_dense_timeline_lists_a_clicked_bin_and_opens_a_card(monkeypatch):
+    from stances import charts
+
+    monkeypatch.setattr(charts, "DENSITY_ABOVE", 10)
+    at = app()
+    at.session_state["timeline_bins"] = {
+        "selection": {"points": [{"point_index": 0, "customdata": ["milley", "2022-11-07", "2022-11-13"]}]}
+    }
+    ok(at.run())
+    assert at.info[0].value.startswith("78 statements are too many to draw one by one")
+    assert at.subheader[0].value == "4 statements, 07 Nov 2022 – 13 Nov 2022"
+    assert set(at.dataframe[0].value["actor"]) == {"Mark A. Milley"}

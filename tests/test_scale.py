@@ -1,0 +1,107 @@
+"""What keeps big debates light: time bins, per-period step points and the dense timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from stances import charts, query
+from stances.load import load_debate
+
+
+@pytest.fixture
+def debate(tiny_debate):
+    return load_debate(tiny_debate)
+
+
+def frame(rows: list[tuple[str, str, int]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "statement_id": [f"s{i}" for i in range(len(rows))],
+            "actor_id": [a for a, _, _ in rows],
+            "question_id": "talks-now",
+            "date": pd.to_datetime([d for _, d, _ in rows]),
+            "position": np.array([p for _, _, p in rows], dtype="int8"),
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("freq", "day", "expected"),
+    [
+        ("D", "2022-11-09", ("2022-11-09", "2022-11-09")),
+        ("W", "2022-11-09", ("2022-11-07", "2022-11-13")),  # a Wednesday: Monday to Sunday
+        ("W", "2022-11-07", ("2022-11-07", "2022-11-13")),
+        ("W", "2022-11-13", ("2022-11-07", "2022-11-13")),
+        ("MS", "2022-12-31", ("2022-12-01", "2022-12-31")),
+        ("MS", "2024-02-10", ("2024-02-01", "2024-02-29")),
+    ],
+)
+def test_period_bounds(freq, day, expected):
+    start, end = query.period_bounds(pd.Series(pd.to_datetime([day])), freq)
+    assert (str(start[0]), str(end[0])) == expected
+
+
+@pytest.mark.parametrize(("days", "expected"), [(0, "D"), (120, "D"), (121, "W"), (1100, "W"), (1101, "MS")])
+def test_bin_width_grows_with_the_span(days, expected):
+    rows = [("a", "2022-01-01", 0), ("a", str(dt.date(2022, 1, 1) + dt.timedelta(days=days)), 0)]
+    assert query.bin_width(frame(rows)) == expected
+
+
+def test_timeline_bins_count_and_average_per_actor_and_period():
+    rows = [("a", "2022-11-07", 2), ("a", "2022-11-09", -1), ("a", "2022-11-15", 1), ("b", "2022-11-08", 0)]
+    bins = query.timeline_bins(frame(rows), "W")
+    assert bins.assign(start=bins["start"].dt.date.astype(str)).values.tolist() == [
+        ["a", "2022-11-07", pd.Timestamp("2022-11-13"), 2, 0.5],
+        ["a", "2022-11-14", pd.Timestamp("2022-11-20"), 1, 1.0],
+        ["b", "2022-11-07", pd.Timestamp("2022-11-13"), 1, 0.0],
+    ]
+
+
+def test_in_bin_lists_one_actors_statements_in_the_period():
+    rows = [("a", "2022-11-07", 2), ("a", "2022-11-14", -1), ("b", "2022-11-08", 0)]
+    picked = query.in_bin(frame(rows), "a", dt.date(2022, 11, 7), dt.date(2022, 11, 13))
+    assert picked["statement_id"].tolist() == ["s0"]
+
+
+def test_last_per_period_keeps_the_position_held_at_the_end_of_each_period():
+    rows = [("a", "2022-11-07", 2), ("a", "2022-11-09", -1), ("a", "2022-11-15", 1)]
+    last = query.last_per_period(frame(rows), "W")
+    assert list(zip(last["date"].dt.date.astype(str), last["position"], strict=True)) == [
+        ("2022-11-07", -1),
+        ("2022-11-14", 1),
+    ]
+
+
+def test_dense_timeline_draws_one_marker_per_bin_with_its_range(debate):
+    bins = query.timeline_bins(debate.statements, "W")
+    figure = charts.timeline_density(debate, bins, events=debate.events)
+    markers = figure.data[0]
+    assert len(markers.x) == len(bins)
+    assert markers.customdata[0].tolist() == [
+        bins["actor_id"].iloc[0],
+        *bins[["start", "end"]].iloc[0].dt.strftime("%Y-%m-%d"),
+    ]
+    assert list(markers.marker.color) == bins["mean_position"].tolist()
+
+
+def test_dense_timeline_rings_the_current_step(debate):
+    bins = query.timeline_bins(debate.statements, "W")
+    figure = charts.timeline_density(debate, bins, current=("sullivan", dt.date(2022, 11, 10)))
+    ring = [t for t in figure.data if t.name == "Current step"]
+    assert [(list(t.x), list(t.y)) for t in ring] == [([pd.Timestamp("2022-11-10")], [1])]
+
+
+def test_positions_over_time_steps_per_period_when_dense(debate, monkeypatch):
+    monkeypatch.setattr(charts, "DENSITY_ABOVE", 1)
+    figure = charts.positions_over_time(debate, debate.statements, "talks-now")
+    milley = next(t for t in figure.data if t.name == "Mark A. Milley")
+    assert milley.mode == "lines"
+    # A span of days bins by day: 1 Nov (+2, in private) and 9 Nov (+1, on record), each its own step.
+    assert list(zip(milley.x, milley.y, strict=True)) == [
+        (pd.Timestamp("2022-11-01"), 2),
+        (pd.Timestamp("2022-11-09"), 1),
+    ]
