@@ -212,10 +212,10 @@ def table(results: dict[int, dict[str, object]]) -> str:
     sizes = list(results)
     names = [name for name, _ in OPERATIONS] + ["peak memory (MB)"]
     width = max(len(n) for n in names)
-    lines = [f"{'operation':<{width}}" + "".join(f"{n:>14,}" for n in sizes)]
+    lines = [f"{'operation':<{width}}" + "".join(f"{n:>16,}" for n in sizes)]
     lines.append("-" * len(lines[0]))
     for name in names:
-        lines.append(f"{name:<{width}}" + "".join(f"{shown(results[n].get(name, '-'), name):>14}" for n in sizes))
+        lines.append(f"{name:<{width}}" + "".join(f"{shown(results[n].get(name, '-'), name):>16}" for n in sizes))
     return "\n".join(lines)
 
 
