@@ -31,6 +31,7 @@ EVIDENCE_SYMBOLS: dict[str, str] = {
     "paraphrase": "triangle-up",
 }
 EVENT_LABEL_LEVELS = 4  # rows of event labels above the timeline; events beyond them keep their line and hover
+EVENT_LABELS_UP_TO = 30  # more events than this in view: lines and hover only, no labels
 # Okabe–Ito qualitative palette for actors' lines.
 ACTOR_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
 ACTOR_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
@@ -258,8 +259,9 @@ def _add_events(fig: go.Figure, events: pd.DataFrame | None, statements: pd.Data
     days_per_px = max((last - first).days, 1) / 760  # a plot about 760 px wide: 1280 px screens with the sidebar
     texts = [textwrap.shorten(str(label), 30, placeholder="…") for label in events["label"]]
     days = [(d - first).days for d in events["date"]]
+    labelled = labels and len(events) <= EVENT_LABELS_UP_TO
     levels = event_label_levels(
-        days, [len(t) * 7 * days_per_px + 3 for t in texts], levels=EVENT_LABEL_LEVELS if labels else 0
+        days, [len(t) * 7 * days_per_px + 3 for t in texts], levels=EVENT_LABEL_LEVELS if labelled else 0
     )
     lines = [
         {
@@ -429,6 +431,9 @@ def positions_over_time(
     if dense:
         part = query.last_per_period(part, query.bin_width(part))
     by_actor = dict(tuple(part.groupby(part["actor_id"].astype(str), sort=False)))
+    if len(by_actor) > MAX_LINES:
+        busiest = part["actor_id"].astype(str).value_counts().index[:MAX_LINES]
+        by_actor = {a: by_actor[a] for a in busiest}
     fig = go.Figure()
     for i, actor in enumerate(actor_lanes(debate, list(by_actor))):
         mine = by_actor[actor]
@@ -485,6 +490,7 @@ def timeline_alt(debate: Debate, statements: pd.DataFrame) -> str:
 
 
 DENSITY_ABOVE = 5_000  # statements; beyond this the timeline draws counts per actor and time bin
+MAX_LINES = 12  # actors drawn on one "positions over time" chart: the busiest ones
 
 
 def timeline_density(
@@ -501,7 +507,7 @@ def timeline_density(
     lane_of = {a: i for i, a in enumerate(lanes)}
     names = debate.actors.set_index("actor_id")["name"]
     counts = bins["statements"].to_numpy()
-    size = 8 + 30 * np.sqrt(counts / max(counts.max(), 1)) if len(counts) else []
+    size = 5 + 11 * np.sqrt(counts / max(counts.max(), 1)) if len(counts) else []
     fig = go.Figure(
         go.Scattergl(
             x=bins["start"],
@@ -515,6 +521,7 @@ def timeline_density(
                 "cmax": 2,
                 "colorscale": [[(p + 2) / 4, POSITION_COLOURS[p]] for p in sorted(POSITION_COLOURS)],
                 "colorbar": {"title": {"text": "Mean position"}, "tickvals": [-2, -1, 0, 1, 2]},
+                "showscale": height is None,
                 "line": {"color": "#333333", "width": 1},
             },
             customdata=np.column_stack(
@@ -550,6 +557,7 @@ def timeline_density(
             )
         )
     label_rows = _add_events(fig, events, bins.rename(columns={"start": "date"}), labels=height is None)
+    fig.update_traces(selector={"name": "Context events"}, showlegend=False)
     fig.update_layout(
         font={"family": FONT, "size": 14},
         height=height or max(380, 160 + 16 * label_rows + 40 * len(lanes)),
@@ -562,7 +570,7 @@ def timeline_density(
             "tickmode": "array",
             "tickvals": list(range(len(lanes))),
             "ticktext": [escape(names.get(a, a)) for a in lanes],
-            "autorange": "reversed",
+            "autorange": False,
             "range": [len(lanes) - 0.5, -1.0],
             "showgrid": False,
             "zeroline": False,

@@ -66,3 +66,15 @@ def state_at(ordered: pd.DataFrame, number: int) -> pd.DataFrame:
     if seen.empty:
         return query.as_of(seen, dt.date.today())
     return query.as_of(seen, seen["date"].max())
+
+
+def grid_actors(ordered: pd.DataFrame, number: int, *, limit: int) -> list[str]:
+    """The actors the presenter's grid shows: all of them up to `limit`; beyond, the current step's actor and the
+    actors with most statements so far."""
+    actors = pd.unique(ordered["actor_id"].astype(str))
+    if len(actors) <= limit:
+        return list(actors)
+    current = str(ordered.iloc[clamp(number, len(ordered)) - 1]["actor_id"])
+    busiest = shown_so_far(ordered, number)["actor_id"].astype(str).value_counts().index
+    chosen = [current, *[a for a in busiest if a != current]][:limit]
+    return chosen

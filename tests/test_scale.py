@@ -105,3 +105,13 @@ def test_positions_over_time_steps_per_period_when_dense(debate, monkeypatch):
         (pd.Timestamp("2022-11-01"), 2),
         (pd.Timestamp("2022-11-09"), 1),
     ]
+
+
+def test_presenter_grid_keeps_the_current_actor_and_the_busiest():
+    rows = [("a", "2022-11-01", 0), ("a", "2022-11-02", 0), ("b", "2022-11-03", 0), ("c", "2022-11-04", 0)]
+    from stances import steps
+
+    ordered = query.step_order(frame(rows))
+    assert steps.grid_actors(ordered, 4, limit=3) == ["a", "b", "c"]
+    assert steps.grid_actors(ordered, 4, limit=2) == ["c", "a"]
+    assert steps.grid_actors(ordered, 3, limit=1) == ["b"]

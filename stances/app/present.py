@@ -12,6 +12,7 @@ from stances.app import state, ui
 from stances.app.main import PAGES
 
 STEP = "step"
+PRESENT_GRID_ACTORS = 16  # beyond this the grid keeps the current actor and the busiest ones, to stay legible
 
 
 def _go(number: int) -> None:
@@ -108,6 +109,7 @@ def present_page() -> None:
     with right:
         if len(ordered) > charts.DENSITY_ABOVE:
             bins = state.binned(debate, context.signature, context.filters, query.bin_width(ordered))
+            bins = bins[bins["actor_id"].isin(steps.grid_actors(ordered, step.number, limit=PRESENT_GRID_ACTORS))]
             current = (str(ordered.iloc[step.number - 1]["actor_id"]), step.day)
             figure = charts.timeline_density(debate, bins, events=debate.events, current=current, height=290)
         else:
@@ -122,10 +124,13 @@ def present_page() -> None:
             )
         st.plotly_chart(figure, key="present_timeline", config={"displayModeBar": False})
         snapshot = steps.state_at(ordered, step.number)
-        actors = charts.actor_lanes(debate, ordered["actor_id"])
+        actors = steps.grid_actors(ordered, step.number, limit=PRESENT_GRID_ACTORS)
+        actors = charts.actor_lanes(debate, actors)
         questions = [q for q in debate.questions["question_id"] if q in set(pd.unique(ordered["question_id"]))]
         grid = charts.grid(debate, snapshot, actors=actors, questions=questions, compact=True, height=290)
         st.plotly_chart(grid, key="present_grid", config={"displayModeBar": False})
+        if len(actors) < ordered["actor_id"].nunique():
+            st.caption(f"Grid: the current actor and the {len(actors) - 1} most active so far; filter to choose.")
     with left.popover("Take away", icon=":material/download:"):
         ui.figure_downloads(context, {"Timeline": figure, "Grid": grid}, key="present_files")
     if playing:

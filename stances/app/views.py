@@ -176,7 +176,16 @@ def trends_page() -> None:
     _, last = query.date_bounds(shown)
     figure = charts.positions_over_time(debate, shown, question, until=last)
     event = st.plotly_chart(figure, on_select="rerun", selection_mode="points", key="trend_chart", config=CHART_CONFIG)
-    st.caption(f"Step lines of each actor's position on “{labels[question]}”, from their statements in the filter.")
+    actors_here = shown.loc[(shown["question_id"] == question).to_numpy(), "actor_id"].nunique()
+    more = (
+        f" Showing the {charts.MAX_LINES} actors with the most statements of {actors_here}; choose actors in the "
+        "sidebar to compare others."
+        if actors_here > charts.MAX_LINES
+        else ""
+    )
+    st.caption(
+        f"Step lines of each actor's position on “{labels[question]}”, from their statements in the filter.{more}"
+    )
     ui.follow_click(event, "trend_chart")
     ui.detail_card(context)
 
