@@ -78,6 +78,13 @@ def reset_filters() -> None:
         st.session_state.pop(key, None)
 
 
+def _choose(label: str, options: Mapping, *, key: str, placeholder: str) -> list:
+    """A multiselect over `options` (value -> label shown), bound to the URL parameter `key`: links hold labels."""
+    return st.multiselect(
+        label, list(options), format_func=options.get, key=key, bind="query-params", placeholder=placeholder
+    )
+
+
 def sidebar_filters(debate: Debate, signature: tuple) -> Filters:
     """The filters shared by every page; each widget is bound to its URL parameter."""
     actors = debate.actors.set_index("actor_id")["name"].to_dict()
@@ -86,17 +93,8 @@ def sidebar_filters(debate: Debate, signature: tuple) -> Filters:
     first, last = query.date_bounds(debate.statements)
     with st.sidebar:
         st.subheader("Filters")
-        chosen_actors = st.multiselect(
-            "Actors", list(actors), format_func=actors.get, key="actor", bind="query-params", placeholder="All actors"
-        )
-        chosen_questions = st.multiselect(
-            "Questions",
-            list(questions),
-            format_func=questions.get,
-            key="question",
-            bind="query-params",
-            placeholder="All questions",
-        )
+        chosen_actors = _choose("Actors", actors, key="actor", placeholder="All actors")
+        chosen_questions = _choose("Questions", questions, key="question", placeholder="All questions")
         dates = st.date_input(
             "Dates",
             value=(first, last),
@@ -108,39 +106,18 @@ def sidebar_filters(debate: Debate, signature: tuple) -> Filters:
         )
         start, end = (dates[0], dates[-1]) if isinstance(dates, tuple | list) and dates else (first, last)
         start, end = min(start, end), max(start, end)
-        positions = st.multiselect(
-            "Positions",
-            sorted(POSITION_NAMES),
-            format_func=POSITION_NAMES.get,
-            key="position",
-            bind="query-params",
-            placeholder="All positions",
-        )
+        positions = _choose("Positions", POSITION_NAMES, key="position", placeholder="All positions")
         on_record = st.toggle(
             "On-record words only",
             key="onrecord",
             bind="query-params",
             help="Only the actors' own words: on-record statements and official documents.",
         )
-        evidence = st.multiselect(
-            "How we know",
-            list(EVIDENCE_LABELS),
-            format_func=EVIDENCE_LABELS.get,
-            key="evidence",
-            bind="query-params",
-            placeholder="All evidence kinds",
+        evidence = _choose("How we know", EVIDENCE_LABELS, key="evidence", placeholder="All evidence kinds")
+        channels = _choose(
+            "Channel", {c: c.capitalize() for c in schema.CHANNELS}, key="channel", placeholder="Public and private"
         )
-        channels = st.multiselect(
-            "Channel",
-            ["public", "private"],
-            format_func=str.capitalize,
-            key="channel",
-            bind="query-params",
-            placeholder="Public and private",
-        )
-        chosen_outlets = st.multiselect(
-            "Outlets", outlets, key="outlet", bind="query-params", placeholder="All outlets"
-        )
+        chosen_outlets = _choose("Outlets", {o: o for o in outlets}, key="outlet", placeholder="All outlets")
         text = st.text_input("Search summaries and quotes", key="q", bind="query-params", placeholder="e.g. negotiat")
         st.button("Reset filters", on_click=reset_filters, icon=":material/restart_alt:", key="reset_filters")
     return Filters(

@@ -25,19 +25,26 @@ def select_statement(statement_id: str | None) -> None:
         del st.query_params[STATEMENT]
 
 
-def picked_id(event: Any) -> str | None:
-    """The statement id carried by the first clicked point of a plotly selection event (dict or attribute form)."""
+def picked_customdata(event: Any) -> list | None:
+    """The `customdata` of the first clicked point that carries one, from a plotly selection event (real or
+    injected by AppTest); None when nothing with data was clicked."""
     try:
         points = event["selection"]["points"]
     except (KeyError, TypeError):
         return None
     for point in points:
         data = point.get("customdata") if isinstance(point, Mapping) else None
+        if isinstance(data, str):
+            data = [data]
         if isinstance(data, list | tuple) and data and data[0]:
-            return str(data[0])
-        if isinstance(data, str) and data:
-            return data
+            return list(data)
     return None
+
+
+def picked_id(event: Any) -> str | None:
+    """The statement id carried by the first clicked point of a plotly selection event."""
+    data = picked_customdata(event)
+    return str(data[0]) if data else None
 
 
 def follow_click(event: Any, key: str) -> None:

@@ -60,36 +60,37 @@ def _dense_timeline(context: state.AppContext):
         figure, on_select="rerun", selection_mode="points", key="timeline_bins", config=CHART_CONFIG
     )
     st.caption(f"Timeline of {len(shown):,} statements by {bins['actor_id'].nunique()} actors, counted per {period}.")
-    try:
-        points = event["selection"]["points"]
-    except (KeyError, TypeError):
-        points = []
-    picked = points[0].get("customdata") if points and isinstance(points[0], dict) else None
-    if picked:
+    picked = ui.picked_customdata(event)
+    if picked and len(picked) == 3:
         actor, start, end = picked[0], dt.date.fromisoformat(picked[1]), dt.date.fromisoformat(picked[2])
         inside = query.in_bin(shown, actor, start, end)
         rows = query.table_rows(debate, inside.head(BIN_ROWS))
         more = f" (the first {BIN_ROWS:,})" if len(inside) > BIN_ROWS else ""
         st.subheader(f"{len(inside):,} statements, {start:%d %b %Y} – {end:%d %b %Y}{more}")
-        chosen = st.dataframe(
-            rows,
-            hide_index=True,
-            width="stretch",
-            on_select="rerun",
-            selection_mode="single-row",
-            key="bin_table",
-            column_config=TABLE_COLUMNS,
-        )
-        try:
-            selected = chosen["selection"]["rows"]
-        except (KeyError, TypeError):
-            selected = []
-        if selected:
-            ui.select_statement(str(rows.iloc[selected[0]]["statement_id"]))
+        statement_table(rows, key="bin_table")
     return figure
 
 
 BIN_ROWS = 500
+
+
+def statement_table(rows: pd.DataFrame, *, key: str) -> None:
+    """Joined statement rows as a table; selecting a row opens that statement's card."""
+    event = st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key=key,
+        column_config=TABLE_COLUMNS,
+    )
+    try:
+        chosen = event["selection"]["rows"]
+    except (KeyError, TypeError):
+        chosen = []
+    if chosen:
+        ui.select_statement(str(rows.iloc[chosen[0]]["statement_id"]))
 
 
 def grid_page() -> None:
@@ -241,21 +242,7 @@ def table_page() -> None:
     rows = query.table_rows(context.debate, visible)
     note = "" if len(statements) <= TABLE_ROWS else f" (showing the first {TABLE_ROWS:,}; downloads hold all)"
     st.caption(f"{len(statements):,} statements{note}. Select a row to open its card.")
-    picked = st.dataframe(
-        rows,
-        hide_index=True,
-        width="stretch",
-        on_select="rerun",
-        selection_mode="single-row",
-        key="statement_table",
-        column_config=TABLE_COLUMNS,
-    )
-    try:
-        chosen = picked["selection"]["rows"]
-    except (KeyError, TypeError):
-        chosen = []
-    if chosen:
-        ui.select_statement(str(rows.iloc[chosen[0]]["statement_id"]))
+    statement_table(rows, key="statement_table")
     downloads.buttons(context, statements, scope)
     ui.detail_card(context)
 
