@@ -91,23 +91,34 @@ def _query_operations() -> list[tuple[str, Callable[[Bench], object]]]:
 
 
 def _chart_operations() -> list[tuple[str, Callable[[Bench], object]]]:
+    """Each figure as its page builds it by default, including the switch to aggregates past DENSITY_ABOVE."""
     try:
         from stances import charts, query
     except ImportError:
         return []
 
-    def grid(b: Bench) -> object:
-        snapshot = query.as_of(b.shown, b.day(0.8))
-        actors = list(b.debate.actors["actor_id"])
-        return charts.grid(b.debate, snapshot, actors=actors, questions=list(b.filters.questions))
+    def timeline(b: Bench) -> object:
+        if len(b.shown) > charts.DENSITY_ABOVE:  # the Timeline page's dense path: counts per actor and period
+            bins = query.timeline_bins(b.shown, query.bin_width(b.shown))
+            return charts.timeline_density(b.debate, bins, events=b.debate.events)
+        return charts.timeline(b.debate, b.shown, events=b.debate.events)
+
+    def grid(b: Bench) -> object:  # the Comparison grid page with its defaults: as of the last day, no changes
+        _, last = query.date_bounds(b.debate.statements)
+        snapshot = query.as_of(b.shown, last)
+        actors = charts.actor_lanes(b.debate, b.shown["actor_id"])
+        present = set(b.shown["question_id"].astype(str))
+        questions = [q for q in b.debate.questions["question_id"] if q in present]
+        return charts.grid(b.debate, snapshot, actors=actors, questions=questions)
+
+    def positions(b: Bench) -> object:  # aggregates itself past DENSITY_ABOVE statements on the question
+        _, last = query.date_bounds(b.shown)
+        return charts.positions_over_time(b.debate, b.shown, b.filters.questions[0], until=last)
 
     return [
-        ("timeline figure (charts.timeline)", lambda b: charts.timeline(b.debate, b.shown, events=b.debate.events)),
+        ("timeline figure (timeline or timeline_density)", timeline),
         ("grid figure (charts.grid)", grid),
-        (
-            "positions figure (charts.positions_over_time)",
-            lambda b: charts.positions_over_time(b.debate, b.shown, b.filters.questions[0]),
-        ),
+        ("positions figure (charts.positions_over_time)", positions),
     ]
 
 
