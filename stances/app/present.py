@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pandas as pd
 import streamlit as st
@@ -11,12 +12,29 @@ from stances import cards, charts, query, steps
 from stances.app import state, ui
 from stances.app.main import PAGES
 
-STEP = "step"
+STEP = "step"  # the URL parameter
+CURRENT = "_present_step"  # the step, kept in the session so that Back from another page returns to it
+STEP_BOX = "step_box"
+LAST_MOVE = "_present_last_move"  # when the step last changed, for autoplay's pace
 PRESENT_GRID_ACTORS = 16  # beyond this the grid keeps the current actor and the busiest ones, to stay legible
 
 
 def _go(number: int) -> None:
-    st.session_state[STEP] = number
+    """Move to step `number`: in the session and in the URL (so the link opens at this step)."""
+    st.session_state[LAST_MOVE] = time.monotonic()
+    st.session_state[CURRENT] = int(number)
+    st.query_params[STEP] = str(int(number))
+
+
+def _from_box() -> None:
+    _go(st.session_state[STEP_BOX])
+
+
+def current_step(total: int) -> int:
+    """The step the URL names (a shared link), else the one this session was at, else 1; within 1..total."""
+    linked = st.query_params.get(STEP)
+    number = int(linked) if linked and linked.isdigit() else st.session_state.get(CURRENT, 1)
+    return steps.clamp(number, total)
 
 
 def present_page() -> None:
@@ -28,17 +46,18 @@ def present_page() -> None:
         ui.empty_state(context)
         return
     total = len(ordered)
-    if STEP in st.session_state and st.session_state[STEP] > total:
-        st.session_state[STEP] = total
     st.html(cards.PRESENT_CSS)
     hide = st.session_state.get("hide_sidebar", False)
     if hide:
         st.html(cards.HIDE_SIDEBAR_CSS)
     bar = st.columns([1, 2, 2, 1, 2, 2, 1.3, 2], vertical_alignment="bottom")
-    # The step box comes first: it restores the step from the URL before the buttons read it.
-    number = bar[4].number_input("Step", min_value=1, max_value=total, value=1, step=1, key=STEP, bind="query-params")
-    step = steps.step_at(ordered, int(number or 1))
+    step = steps.step_at(ordered, current_step(total))
     assert step is not None
+    st.session_state[CURRENT] = step.number
+    if st.query_params.get(STEP) != str(step.number):
+        st.query_params[STEP] = str(step.number)
+    st.session_state[STEP_BOX] = step.number
+    bar[4].number_input("Step", min_value=1, max_value=total, step=1, key=STEP_BOX, on_change=_from_box)
     bar[0].button(
         "",
         on_click=_go,
@@ -135,12 +154,14 @@ def present_page() -> None:
         ui.figure_downloads(context, {"Timeline": figure, "Grid": grid}, key="present_files")
     if playing:
         _autoplay(pace, step)
+    else:
+        st.session_state.pop(LAST_MOVE, None)
 
 
 def _jump(ordered) -> None:
     day = st.session_state.get("jump")
     if isinstance(day, dt.date):
-        st.session_state[STEP] = steps.step_on_or_after(ordered, day)
+        _go(steps.step_on_or_after(ordered, day))
 
 
 def _explore_params(day: dt.date) -> dict[str, str | list[str]]:
@@ -152,19 +173,19 @@ def _explore_params(day: dt.date) -> dict[str, str | list[str]]:
 
 
 def _autoplay(pace: int, step: steps.Step) -> None:
-    """Advance one step every `pace` seconds: the timer reruns only this fragment, which then reruns the page."""
-    st.session_state["_autoplay_armed"] = False  # a full run arms the timer; the next tick advances
+    """Advance one step every `pace` seconds: a timer reruns only this fragment, which reruns the page when due."""
+    st.session_state.setdefault(LAST_MOVE, time.monotonic())
 
-    @st.fragment(run_every=dt.timedelta(seconds=pace))
+    @st.fragment(run_every=dt.timedelta(seconds=1))
     def tick() -> None:
-        if not st.session_state.get("_autoplay_armed"):
-            st.session_state["_autoplay_armed"] = True
-            st.caption(f"Playing: the next step comes in {pace} s. Switch Autoplay off to pause.")
+        waited = time.monotonic() - st.session_state.get(LAST_MOVE, time.monotonic())
+        if waited < pace - 0.25:
+            st.caption(f"Playing: next step in {max(pace - waited, 0):.0f} s. Switch Autoplay off to pause.")
             return
         if step.is_last:
             st.session_state["autoplay"] = False
         else:
-            st.session_state[STEP] = step.number + 1
+            _go(step.number + 1)
         st.rerun(scope="app")
 
     tick()

@@ -100,7 +100,7 @@ def test_present_steps_forward_and_back_and_restores_the_step():
 
     linked = ok(app(step="5").run())
     ok(linked.switch_page("stances/app/pages/present.py").run())
-    assert linked.number_input(key="step").value == 5
+    assert linked.number_input(key="step_box").value == 5
     assert f"step 5 of {total}" in html(linked)
 
 

@@ -177,3 +177,21 @@ def test_the_exported_timeline_html_works_offline_from_a_file(browser, tmp_path)
     screenshot(tab, "exported-timeline-offline")
     assert outside == []
     context.close()
+
+
+def test_present_autoplays_pauses_and_back_returns_to_the_step(page, server, outside_requests):
+    total = len(load_debate().statements)
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_app(page, server, "/present?step=3&pace=2&autoplay=true")
+    card = page.locator(".stances-present")
+    expect(card).to_contain_text(f"step 4 of {total}", timeout=20_000)
+    page.get_by_text("Autoplay", exact=True).click()
+    settled(page)
+    paused = re.search(r"step (\d+) of", card.inner_text()).group(1)
+    page.locator(".st-key-explore_grid button").first.click()
+    settled(page)
+    expect(page).to_have_url(re.compile(r"/grid\?.*asof=\d{4}-\d\d-\d\d"))
+    page.go_back()
+    settled(page)
+    expect(page.locator(".stances-present")).to_contain_text(f"step {paused} of {total}")
+    assert outside_requests == []
