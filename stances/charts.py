@@ -577,3 +577,20 @@ def timeline_density(
         },
     )
     return fig
+
+
+def grid_alt(debate: Debate, snapshot: pd.DataFrame, actors: list[str], questions: list[str], day: dt.date) -> str:
+    """Text alternative of the grid for screen readers (the grid is also offered as a table)."""
+    return (
+        f"Comparison grid of {len(actors)} actors by {len(questions)} questions as of {day:%d %B %Y}: "
+        f"{len(snapshot)} cells hold a known position, coloured by position with the signed value written in each "
+        "cell. The same content is available as a table below the grid."
+    )
+
+
+def positions_alt(debate: Debate, figure: go.Figure, question_label: str) -> str:
+    """Text alternative of the positions-over-time chart."""
+    return (
+        f"Step lines of {len(figure.data)} actors' positions on “{question_label}” over time, "
+        "from −2 (strongly against) to +2 (strongly for)."
+    )

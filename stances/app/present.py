@@ -141,13 +141,23 @@ def present_page() -> None:
                 height=290,
                 compact=True,
             )
-        st.plotly_chart(figure, key="present_timeline", config={"displayModeBar": False})
+        st.plotly_chart(
+            figure,
+            key="present_timeline",
+            config={"displayModeBar": False},
+            alt=f"Timeline with step {step.number} of {total} ringed; later statements faded.",
+        )
         snapshot = steps.state_at(ordered, step.number)
         actors = steps.grid_actors(ordered, step.number, limit=PRESENT_GRID_ACTORS)
         actors = charts.actor_lanes(debate, actors)
         questions = [q for q in debate.questions["question_id"] if q in set(pd.unique(ordered["question_id"]))]
         grid = charts.grid(debate, snapshot, actors=actors, questions=questions, compact=True, height=290)
-        st.plotly_chart(grid, key="present_grid", config={"displayModeBar": False})
+        st.plotly_chart(
+            grid,
+            key="present_grid",
+            config={"displayModeBar": False},
+            alt=charts.grid_alt(debate, snapshot, actors, questions, step.day),
+        )
         if len(actors) < ordered["actor_id"].nunique():
             st.caption(f"Grid: the current actor and the {len(actors) - 1} most active so far; filter to choose.")
     with left.popover("Take away", icon=":material/download:"):

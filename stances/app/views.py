@@ -31,6 +31,7 @@ def timeline_page() -> None:
         figure = charts.timeline(debate, shown, events=debate.events, current=ui.selected_statement())
         event = st.plotly_chart(
             figure,
+            alt=charts.timeline_alt(debate, shown),
             on_select="rerun",
             selection_mode="points",
             key="timeline_chart",
@@ -57,7 +58,12 @@ def _dense_timeline(context: state.AppContext):
     )
     figure = charts.timeline_density(debate, bins, events=debate.events)
     event = st.plotly_chart(
-        figure, on_select="rerun", selection_mode="points", key="timeline_bins", config=CHART_CONFIG
+        figure,
+        alt=f"Timeline of {len(shown):,} statements counted per {period} and actor, coloured by mean position.",
+        on_select="rerun",
+        selection_mode="points",
+        key="timeline_bins",
+        config=CHART_CONFIG,
     )
     st.caption(f"Timeline of {len(shown):,} statements by {bins['actor_id'].nunique()} actors, counted per {period}.")
     picked = ui.picked_customdata(event)
@@ -145,7 +151,14 @@ def grid_page() -> None:
         else None
     )
     figure = charts.grid(debate, snapshot, actors=actors, questions=questions, changed=moved)
-    event = st.plotly_chart(figure, on_select="rerun", selection_mode="points", key="grid_chart", config=CHART_CONFIG)
+    event = st.plotly_chart(
+        figure,
+        alt=charts.grid_alt(debate, snapshot, actors, questions, day),
+        on_select="rerun",
+        selection_mode="points",
+        key="grid_chart",
+        config=CHART_CONFIG,
+    )
     ui.follow_click(event, "grid_chart")
     if changes is not None:
         st.subheader(f"What changed between {since:%d %b %Y} and {day:%d %b %Y}")
@@ -176,7 +189,14 @@ def trends_page() -> None:
     st.markdown(f"**{ui.cards.escape_markdown(labels[question])}**: {ui.cards.escape_markdown(proposition)}")
     _, last = query.date_bounds(shown)
     figure = charts.positions_over_time(debate, shown, question, until=last)
-    event = st.plotly_chart(figure, on_select="rerun", selection_mode="points", key="trend_chart", config=CHART_CONFIG)
+    event = st.plotly_chart(
+        figure,
+        alt=charts.positions_alt(debate, figure, labels[question]),
+        on_select="rerun",
+        selection_mode="points",
+        key="trend_chart",
+        config=CHART_CONFIG,
+    )
     actors_here = shown.loc[(shown["question_id"] == question).to_numpy(), "actor_id"].nunique()
     more = (
         f" Showing the {charts.MAX_LINES} actors with the most statements of {actors_here}; choose actors in the "

@@ -136,3 +136,13 @@ def test_a_dense_timeline_lists_a_clicked_bin_and_opens_a_card(monkeypatch):
     assert at.info[0].value.startswith("78 statements are too many to draw one by one")
     assert at.subheader[0].value == "4 statements, 07 Nov 2022 – 13 Nov 2022"
     assert set(at.dataframe[0].value["actor"]) == {"Mark A. Milley"}
+
+
+@pytest.mark.parametrize("page", ["timeline", "grid", "trends", "present"])
+def test_every_chart_has_a_text_alternative(page):
+    at = ok(app().run())
+    if page != "timeline":
+        ok(at.switch_page(f"stances/app/pages/{page}.py").run())
+    charts = at.get("plotly_chart")
+    assert charts
+    assert all(len(chart.proto.alt) > 40 for chart in charts), [chart.proto.alt for chart in charts]
