@@ -574,3 +574,36 @@ def last_per_period(statements: pd.DataFrame, freq: str) -> pd.DataFrame:
     keyed = statements.assign(_period=start).sort_values("date", kind="stable")
     last = keyed.drop_duplicates(["actor_id", "_period"], keep="last")
     return last.assign(date=pd.to_datetime(last["_period"])).drop(columns="_period").sort_values("date", kind="stable")
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class GridView:
+    """Everything the comparison grid shows for one as-of day (and, optionally, the changes since an earlier day)."""
+
+    snapshot: pd.DataFrame
+    actors: list[str]
+    questions: list[str]
+    changes: pd.DataFrame | None
+    moved: dict[tuple[str, str], int] | None  # (actor, question) -> shift; 0 for a position new since `since`
+
+
+def grid_view(debate: Debate, statements: pd.DataFrame, day: dt.date, since: dt.date | None = None) -> GridView:
+    """The grid of `statements` as of `day`: actors in dataset order, questions in display order, and what moved."""
+    present_actors = set(map(str, pd.unique(statements["actor_id"])))
+    present_questions = set(map(str, pd.unique(statements["question_id"])))
+    changes = changes_between(statements, since, day) if since is not None else None
+    moved = (
+        {
+            (r.actor_id, r.question_id): (0 if pd.isna(r.shift) else int(r.shift))
+            for r in changes[changes["change"] != "unchanged"].itertuples()
+        }
+        if changes is not None
+        else None
+    )
+    return GridView(
+        snapshot=as_of(statements, day),
+        actors=[a for a in debate.actors["actor_id"] if a in present_actors],
+        questions=[q for q in debate.questions["question_id"] if q in present_questions],
+        changes=changes,
+        moved=moved,
+    )

@@ -165,3 +165,15 @@ def test_step_order_is_by_date_then_actor(debate):
         "sullivan-view",
         "sullivan-briefing",
     ]
+
+
+def test_grid_view_orders_actors_and_questions_and_marks_moves(debate):
+    view = query.grid_view(debate, debate.statements, dt.date(2022, 11, 30), since=dt.date(2022, 11, 5))
+    assert (view.actors, view.questions) == (["milley", "sullivan"], ["talks-now", "us-press-kyiv"])
+    assert sorted(view.snapshot["statement_id"]) == ["milley-club", "sullivan-briefing", "sullivan-view"]
+    assert view.moved == {("milley", "talks-now"): -1, ("sullivan", "talks-now"): 0, ("sullivan", "us-press-kyiv"): 0}
+
+
+def test_grid_view_without_an_earlier_day_has_no_changes(debate):
+    view = query.grid_view(debate, debate.statements, dt.date(2022, 11, 30))
+    assert (view.changes, view.moved) == (None, None)

@@ -42,7 +42,7 @@ def cached_debate(folder: str, signature: tuple) -> Debate:
     return load_debate(Path(folder))
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def vocabulary(_debate: Debate, signature: tuple) -> tuple[links.LinkVocabulary, list[str]]:
     """What a link may name, as the bound widgets write it (their option labels), and the outlets offered."""
     del signature

@@ -6,13 +6,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from stances import query
+from stances import charts, query
 from stances.model import Debate
 from stances.query import Filters
 
 _KEY = "_stances_context"
+
+# Derived tables are cached as resources, not data: st.cache_data would pickle and copy a million-row frame on
+# every hit. They are shared, read-only: nothing may modify a frame it gets from here.
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -28,7 +32,7 @@ class AppContext:
         return filtered(self.debate, self.signature, self.filters)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def filtered(_debate: Debate, signature: tuple, filters: Filters) -> pd.DataFrame:
     del signature  # cache key only
     return query.apply(_debate, filters)
@@ -42,18 +46,26 @@ def get() -> AppContext:
     return st.session_state[_KEY]
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def binned(_debate: Debate, signature: tuple, filters: Filters, freq: str) -> pd.DataFrame:
     return query.timeline_bins(filtered(_debate, signature, filters), freq)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def in_step_order(_debate: Debate, signature: tuple, filters: Filters) -> pd.DataFrame:
     """The filtered statements in the presenter's order."""
     return query.step_order(filtered(_debate, signature, filters))
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def snapshot(_debate: Debate, signature: tuple, filters: Filters, day) -> pd.DataFrame:
-    """The grid's as-of snapshot of the filtered statements."""
-    return query.as_of(filtered(_debate, signature, filters), day)
+@st.cache_resource(max_entries=32, show_spinner=False)
+def grid(_debate: Debate, signature: tuple, filters: Filters, day, since) -> tuple[query.GridView, go.Figure]:
+    """The comparison grid of the filtered statements as of `day` (with the changes since `since`), and its figure."""
+    view = query.grid_view(_debate, filtered(_debate, signature, filters), day, since)
+    figure = charts.grid(_debate, view.snapshot, actors=view.actors, questions=view.questions, changed=view.moved)
+    return view, figure
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def density_figure(_debate: Debate, signature: tuple, filters: Filters, freq: str) -> go.Figure:
+    """The dense timeline of the filtered statements."""
+    return charts.timeline_density(_debate, binned(_debate, signature, filters, freq), events=_debate.events)

@@ -56,7 +56,7 @@ def _dense_timeline(context: state.AppContext):
         f"filters to {charts.DENSITY_ABOVE:,} statements or fewer to see every mark.",
         icon=":material/blur_on:",
     )
-    figure = charts.timeline_density(debate, bins, events=debate.events)
+    figure = state.density_figure(debate, context.signature, context.filters, freq)
     event = st.plotly_chart(
         figure,
         alt=f"Timeline of {len(shown):,} statements counted per {period} and actor, coloured by mean position.",
@@ -138,19 +138,8 @@ def grid_page() -> None:
     if shown.empty:
         ui.empty_state(context)
         return
-    snapshot = state.snapshot(debate, context.signature, context.filters, day)
-    actors = charts.actor_lanes(debate, shown["actor_id"])
-    questions = [q for q in debate.questions["question_id"] if q in set(pd.unique(shown["question_id"]))]
-    changes = query.changes_between(shown, since, day) if since is not None else None
-    moved = (
-        {
-            (r.actor_id, r.question_id): (0 if pd.isna(r.shift) else int(r.shift))
-            for r in changes[changes["change"] != "unchanged"].itertuples()
-        }
-        if changes is not None
-        else None
-    )
-    figure = charts.grid(debate, snapshot, actors=actors, questions=questions, changed=moved)
+    view, figure = state.grid(debate, context.signature, context.filters, day, since)
+    snapshot, actors, questions, changes = view.snapshot, view.actors, view.questions, view.changes
     event = st.plotly_chart(
         figure,
         alt=charts.grid_alt(debate, snapshot, actors, questions, day),
