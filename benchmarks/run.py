@@ -2,6 +2,12 @@
 
     .venv/bin/python benchmarks/run.py                                  # 1k, 10k, 100k and 1M statements
     .venv/bin/python benchmarks/run.py --sizes 1000,10000 --repeat 5
+    .venv/bin/python benchmarks/run.py --sections app,browser --sizes 100000   # only the app and the browser
+
+Three sections, each size of each in a fresh process: the pure operations (`OPERATIONS`); the whole app's rerun
+after a filter change with Streamlit's AppTest next to the bare reference app `bare_app.py` (`app_rerun.py`); and
+the repaint in headless Chromium with the tab's heap and the app process's peak memory (`browser_repaint.py`,
+skipped with a note when Chromium is missing).
 
 Each size runs in a fresh process, so "cold" loads really are cold and peak memory is that size's own. Debates are
 generated once (`stances synth`) and cached under benchmarks/out/ ("cold" means no cache in the process; the
@@ -29,8 +35,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:0] = [str(ROOT), str(HERE)]
 
 from stances.load import check_debate, load_debate  # noqa: E402
 from stances.model import Debate  # noqa: E402
@@ -149,8 +156,13 @@ OPERATIONS: list[tuple[str, Callable[[Bench], object]]] = [
 ]
 # Operations that must run before anything is loaded or cached in the process.
 COLD = frozenset(name for name, _ in OPERATIONS[:3])
-# Operations too slow to be worth running past a size (Excel writes ~20k rows/s and caps at 1,048,576).
-MAX_STATEMENTS: dict[str, int] = {"export xlsx (all rows)": 100_000}
+# Operations hopeless past a size: (largest size, why), printed with the table.
+MAX_STATEMENTS: dict[str, tuple[int, str]] = {
+    "export xlsx (all rows)": (
+        100_000,
+        "Excel export skipped above 100,000 rows: it writes ~2,000 rows/s here (47 s at 100k, so ~8 min at 1M)",
+    ),
+}
 
 
 def debate_folder(statements: int) -> Path:
@@ -186,8 +198,10 @@ def run_one_size(statements: int, repeat: int) -> dict[str, object]:
     for name, operation in OPERATIONS:
         if name not in COLD:
             _prepare(bench)
-        if statements > MAX_STATEMENTS.get(name, sys.maxsize):
-            results[name] = "skipped"
+        limit, why = MAX_STATEMENTS.get(name, (sys.maxsize, ""))
+        if statements > limit:
+            results[name] = "skipped*"
+            print(f"  {statements:,}: {name}: skipped: {why}", file=sys.stderr, flush=True)
             continue
         try:
             results[name] = statistics.median(measure(operation, bench, repeat))
@@ -199,31 +213,71 @@ def run_one_size(statements: int, repeat: int) -> dict[str, object]:
     return results
 
 
-def run_in_fresh_process(statements: int, repeat: int) -> dict[str, object]:
+def run_in_fresh_process(statements: int, repeat: int, section: str = "ops") -> dict[str, object]:
     done = subprocess.run(
-        [sys.executable, __file__, "--one", str(statements), "--repeat", str(repeat)],
+        [sys.executable, __file__, "--one", str(statements), "--repeat", str(repeat), "--section", section],
         stdout=subprocess.PIPE,  # progress and tracebacks go straight to stderr as they happen
         text=True,
         check=False,
     )
     if done.returncode != 0:
-        return {name: "error: crashed" for name, _ in OPERATIONS}
+        return {name: "error: crashed" for name in section_rows(section)}
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run_app_section(statements: int, repeat: int) -> dict[str, object]:
+    import app_rerun
+
+    try:
+        results: dict[str, object] = dict(app_rerun.measure(debate_folder(statements), repeat))
+    except Exception as exc:
+        traceback.print_exc(file=sys.stderr)
+        return {name: f"error: {type(exc).__name__}" for name in app_rerun.ROWS}
+    for name in app_rerun.ROWS:
+        print(f"  {statements:,}: {name}: {shown(results[name], name)}", file=sys.stderr, flush=True)
+    return results
+
+
+def run_browser_section(statements: int, repeat: int) -> dict[str, object]:
+    import browser_repaint
+
+    log = OUT / f"browser-{statements}.log"
+    try:
+        results: dict[str, object] = dict(browser_repaint.measure(debate_folder(statements), repeat, log))
+    except Exception as exc:
+        traceback.print_exc(file=sys.stderr)
+        return {name: f"error: {type(exc).__name__}" for name in browser_repaint.ROWS}
+    for name in browser_repaint.ROWS:
+        print(f"  {statements:,}: {name}: {shown(results[name], name)}", file=sys.stderr, flush=True)
+    return results
+
+
+def section_rows(section: str) -> list[str]:
+    if section == "app":
+        import app_rerun
+
+        return list(app_rerun.ROWS)
+    if section == "browser":
+        import browser_repaint
+
+        return list(browser_repaint.ROWS)
+    return [name for name, _ in OPERATIONS] + ["peak memory (MB)"]
 
 
 def shown(value: object, name: str) -> str:
     if not isinstance(value, float):
         return str(value)
-    if name.startswith("peak memory"):
+    if "(MB)" in name:
         return f"{value:,.0f}"
+    if name.startswith("ratio"):
+        return f"{value:.2f}×"
     return f"{value * 1000:,.1f} ms" if value < 1 else f"{value:,.2f} s"
 
 
-def table(results: dict[int, dict[str, object]]) -> str:
+def table(results: dict[int, dict[str, object]], names: list[str], title: str = "operation") -> str:
     sizes = list(results)
-    names = [name for name, _ in OPERATIONS] + ["peak memory (MB)"]
-    width = max(len(n) for n in names)
-    lines = [f"{'operation':<{width}}" + "".join(f"{n:>16,}" for n in sizes)]
+    width = max(len(n) for n in [*names, title])
+    lines = [f"{title:<{width}}" + "".join(f"{n:>16,}" for n in sizes)]
     lines.append("-" * len(lines[0]))
     for name in names:
         lines.append(f"{name:<{width}}" + "".join(f"{shown(results[n].get(name, '-'), name):>16}" for n in sizes))
@@ -231,10 +285,24 @@ def table(results: dict[int, dict[str, object]]) -> str:
 
 
 def machine() -> str:
+    cpuinfo = _read("/proc/cpuinfo").splitlines()
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")),
+        platform.processor() or "unknown CPU",
+    )
+    memory = next((line.split()[1] for line in _read("/proc/meminfo").splitlines() if line.startswith("MemTotal")), "")
+    gib = f", {int(memory) / 2**20:.1f} GiB memory" if memory else ""
     return (
-        f"{platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"{platform.platform()}, {os.cpu_count()} CPUs ({cpu}){gib}, Python {platform.python_version()}, "
         f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
     )
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text()
+    except OSError:
+        return ""
 
 
 def sizes_option(text: str) -> list[int]:
@@ -247,23 +315,64 @@ def sizes_option(text: str) -> list[int]:
     return sizes
 
 
+SECTIONS = ("ops", "app", "browser")
+TITLES = {
+    "ops": "operation",
+    "app": "app rerun after a filter change (AppTest, median)",
+    "browser": "in headless Chromium",
+}
+
+
+def sections_option(text: str) -> list[str]:
+    chosen = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = sorted(set(chosen) - set(SECTIONS))
+    if not chosen or unknown:
+        raise argparse.ArgumentTypeError(f"sections are {', '.join(SECTIONS)}; not {', '.join(unknown) or text!r}")
+    return [s for s in SECTIONS if s in chosen]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "--sizes", type=sizes_option, default=list(DEFAULT_SIZES), help="statement counts, e.g. 1000,10000"
     )
     parser.add_argument("--repeat", type=int, default=3, help="runs per operation; the median is shown (default 3)")
+    parser.add_argument(
+        "--sections",
+        type=sections_option,
+        default=list(SECTIONS),
+        help="what to measure, comma-separated: ops (pure operations), app (AppTest reruns), browser (Chromium)",
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one size, JSON out
+    parser.add_argument("--section", choices=SECTIONS, default="ops", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
-        print(json.dumps(run_one_size(args.one, args.repeat)))
+        run = {"ops": run_one_size, "app": run_app_section, "browser": run_browser_section}[args.section]
+        print(json.dumps(run(args.one, args.repeat)))
         return 0
-    results = {}
+    skip_browser = None
+    if "browser" in args.sections:
+        import browser_repaint
+
+        skip_browser = browser_repaint.missing()
+    results: dict[str, dict[int, dict[str, object]]] = {section: {} for section in args.sections}
     for statements in args.sizes:
-        print(f"… {statements:,} statements", file=sys.stderr, flush=True)
-        results[statements] = run_in_fresh_process(statements, args.repeat)
+        for section in args.sections:
+            if section == "browser" and skip_browser:
+                continue
+            print(f"… {statements:,} statements: {section}", file=sys.stderr, flush=True)
+            results[section][statements] = run_in_fresh_process(statements, args.repeat, section)
     print(f"stances benchmark: median of up to {args.repeat} runs; {machine()}")
-    print(table(results))
+    for section in args.sections:
+        print()
+        if section == "browser" and skip_browser:
+            print(f"Browser section skipped: {skip_browser}.")
+            continue
+        print(table(results[section], section_rows(section), TITLES[section]))
+        if section == "ops":
+            for limit, why in MAX_STATEMENTS.values():
+                if any(n > limit for n in args.sizes):
+                    print(f"* {why}")
     return 0
 
 

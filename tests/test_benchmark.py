@@ -1,4 +1,4 @@
-"""The benchmark keeps working: a tiny run prints one row per operation (no timing is asserted)."""
+"""The benchmark keeps working: a tiny run prints one row per measurement (no timing is asserted)."""
 
 from __future__ import annotations
 
@@ -14,22 +14,33 @@ sys.modules[_spec.name] = benchmark  # dataclasses look their module up there
 _spec.loader.exec_module(benchmark)
 
 
-def test_benchmark_prints_a_row_per_operation():
+def _tables(stdout: str) -> list[list[str]]:
+    """The printed tables, each as its lines (header, rule, rows), after the one-line title."""
+    return [block.splitlines() for block in stdout.split("\n\n")[1:]]
+
+
+def test_benchmark_prints_a_row_per_operation_and_app_measurement():
+    # The browser section needs Chromium and a served app; the browser tests cover that path's machinery.
+    tiny = ["--sizes", "300", "--repeat", "1", "--sections", "ops,app"]
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "300", "--repeat", "1"],
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), *tiny],
         capture_output=True,
         text=True,
         check=False,
-        timeout=300,
+        timeout=600,
     )
     assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
-    names = [name for name, _ in benchmark.OPERATIONS] + ["peak memory (MB)"]
-    rows = {line[: len(max(names, key=len))].strip(): line for line in lines[3:]}
-    assert list(rows) == names
-    assert [line for line in lines if "error" in line] == [], done.stderr
-    assert lines[1].split() == ["operation", "300"]
+    operations, app = _tables(done.stdout)
+    for lines, names in ((operations, benchmark.section_rows("ops")), (app, benchmark.section_rows("app"))):
+        rows = [line[: len(max(names, key=len))].strip() for line in lines[2:]]
+        assert rows == names
+        assert lines[0].split()[-1] == "300"
+    assert [line for line in done.stdout.splitlines() if "error" in line] == [], done.stderr
 
 
 def test_sizes_option_reads_a_comma_list():
     assert benchmark.sizes_option("1000,10_000") == [1000, 10_000]
+
+
+def test_sections_option_keeps_the_benchmark_order():
+    assert benchmark.sections_option("browser,ops") == ["ops", "browser"]

@@ -1,0 +1,163 @@
+"""What a person waits for in a real browser: the app served by Streamlit, driven in Debian's headless Chromium.
+
+The app runs as `streamlit run dashboard.py` on a free loopback port with STANCES_DEBATE set (as the browser tests
+start it). The tab opens it, waits for the timeline's plot, then toggles "On-record words only" and times the
+click until the script has finished and the timeline's plot holds the new figure (plotly's `data` replaced and one
+animation frame drawn). Also read: the tab's JS heap (CDP Performance.getMetrics) and the app process's peak
+resident memory (VmHWM in /proc/<pid>/status).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+except ImportError:  # reported by missing()
+    PlaywrightTimeout = TimeoutError
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CHROMIUM = os.environ.get("STANCES_CHROMIUM", "/usr/bin/chromium")
+SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+SWITCH = ".st-key-onrecord input"
+PLOT = ".st-key-timeline_bins .js-plotly-plot, .st-key-timeline_chart .js-plotly-plot"
+BUDGET_S = 60.0  # stop toggling once the repaints have taken this long (at least two: on and off)
+TIMEOUT_MS = 600_000  # opening a 1M debate loads it first (tens of seconds on a 2-core machine)
+
+ROWS = (
+    "open the app until the timeline is drawn",
+    "repaint after the on-record toggle (median)",
+    "repaint after the on-record toggle (first, new filter)",
+    "repaint after the on-record toggle (slowest)",
+    "tab JS heap used (MB)",
+    "tab JS heap total (MB)",
+    "app process peak RSS (MB)",
+)
+
+
+def missing() -> str | None:
+    """Why the browser section cannot run here, or None."""
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        return f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set STANCES_CHROMIUM)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed"
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM in /proc status")
+
+
+def start_app(folder: Path, log: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "STANCES_DEBATE": str(folder)}
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py")]
+    command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
+    with log.open("w") as handle:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the app exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return process, url
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError(f"the app did not answer within 60 s:\n{log.read_text()}")
+
+
+def _repaint(tab, toggle) -> float:
+    """Click the toggle; seconds until the script is done and the timeline shows a new figure, drawn.
+
+    A redraw just after a paint can swallow a click (the browser tests saw it too): when the switch has not flipped
+    within two seconds, click again, as a person would, and time from that click.
+    """
+    tab.evaluate(f"() => {{ window.__before = document.querySelector({PLOT!r}).data; }}")
+    was_on = tab.locator(SWITCH).is_checked()
+    for _ in range(3):
+        started = time.perf_counter()
+        toggle.click()
+        try:
+            tab.wait_for_function(
+                f"() => document.querySelector({SWITCH!r}).checked === {'false' if was_on else 'true'}", timeout=2_000
+            )
+            break
+        except PlaywrightTimeout:
+            continue
+    tab.wait_for_function(
+        f"""() => {{
+            const app = document.querySelector('{SETTLED}');
+            const plot = document.querySelector({PLOT!r});
+            return Boolean(app && plot && plot.data && plot.data !== window.__before && plot._fullLayout);
+        }}""",
+        timeout=TIMEOUT_MS,
+    )
+    tab.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    return time.perf_counter() - started
+
+
+def measure(folder: Path, repeat: int, log: Path) -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    process, url = start_app(folder, log)
+    results: dict[str, float] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+            )
+            tab = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+            started = time.perf_counter()
+            tab.goto(url, timeout=TIMEOUT_MS)
+            tab.wait_for_selector(SETTLED, timeout=TIMEOUT_MS)
+            tab.wait_for_function(
+                f"() => {{ const p = document.querySelector({PLOT!r}); return Boolean(p && p._fullLayout); }}",
+                timeout=TIMEOUT_MS,
+            )
+            results["open the app until the timeline is drawn"] = time.perf_counter() - started
+            toggle = tab.get_by_text("On-record words only")
+            repaints: list[float] = []
+            while len(repaints) < max(repeat, 2) and (len(repaints) < 2 or sum(repaints) < BUDGET_S):
+                repaints.append(_repaint(tab, toggle))
+            results["repaint after the on-record toggle (median)"] = statistics.median(repaints)
+            results["repaint after the on-record toggle (first, new filter)"] = repaints[0]
+            results["repaint after the on-record toggle (slowest)"] = max(repaints)
+            cdp = tab.context.new_cdp_session(tab)
+            cdp.send("Performance.enable")
+            metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+            results["tab JS heap used (MB)"] = metrics["JSHeapUsedSize"] / 2**20
+            results["tab JS heap total (MB)"] = metrics["JSHeapTotalSize"] / 2**20
+            browser.close()
+        results["app process peak RSS (MB)"] = peak_rss_mb(process.pid)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    return results
