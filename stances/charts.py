@@ -162,7 +162,7 @@ def timeline(
                     showlegend=False,
                 )
             )
-    label_rows = _add_events(fig, events, statements, labels=not compact)
+    label_rows = _add_events(fig, events, statements, lanes=len(lanes), labels=not compact)
     fig.update_layout(
         title=None,
         font={"family": FONT, "size": 14},
@@ -192,23 +192,10 @@ def timeline(
             "range": [len(lanes) - 0.5, -1.0],
             "showgrid": False,
             "zeroline": False,
+            # Lane separators as minor grid lines: one property, where a shape per lane costs plotly a validation each.
+            "minor": {"tickvals": [i + 0.5 for i in range(len(lanes) - 1)], "showgrid": True, "gridcolor": "#e5e5e5"},
         },
     )
-    # Shapes are added in one layout update: plotly's add_hline/add_vline validate the whole figure per call.
-    separators = [
-        {
-            "type": "line",
-            "xref": "paper",
-            "x0": 0,
-            "x1": 1,
-            "y0": i + 0.5,
-            "y1": i + 0.5,
-            "line": {"color": "#e5e5e5", "width": 1},
-            "layer": "below",
-        }
-        for i in range(len(lanes) - 1)
-    ]
-    fig.update_layout(shapes=[*fig.layout.shapes, *separators])
     return fig
 
 
@@ -243,7 +230,9 @@ def event_label_levels(days: list[float], widths: list[float], levels: int = EVE
     return out
 
 
-def _add_events(fig: go.Figure, events: pd.DataFrame | None, statements: pd.DataFrame, *, labels: bool = True) -> int:
+def _add_events(
+    fig: go.Figure, events: pd.DataFrame | None, statements: pd.DataFrame, *, lanes: int, labels: bool = True
+) -> int:
     """Dotted vertical lines with staggered labels on top and a hover marker each; returns the label rows used."""
     if events is None or events.empty:
         return 0
@@ -263,19 +252,19 @@ def _add_events(fig: go.Figure, events: pd.DataFrame | None, statements: pd.Data
     levels = event_label_levels(
         days, [len(t) * 7 * days_per_px + 3 for t in texts], levels=EVENT_LABEL_LEVELS if labelled else 0
     )
-    lines = [
-        {
-            "type": "line",
-            "xref": "x",
-            "yref": "paper",
-            "x0": d,
-            "x1": d,
-            "y0": 0,
-            "y1": 1,
-            "line": {"color": "#999999", "width": 1, "dash": "dot"},
-        }
-        for d in events["date"]
-    ]
+    # The event lines are one trace of segments (None breaks the line): one object to build, whatever their number.
+    top, bottom = -1.0, max(lanes - 0.5, 0.5)
+    fig.add_trace(
+        go.Scatter(
+            x=[d for day in events["date"] for d in (day, day, None)],
+            y=[y for _ in range(len(events)) for y in (top, bottom, None)],
+            mode="lines",
+            line={"color": "#999999", "width": 1, "dash": "dot"},
+            hoverinfo="skip",
+            showlegend=False,
+            name="Event lines",
+        )
+    )
     notes = [
         {
             "x": event.date,
@@ -291,7 +280,7 @@ def _add_events(fig: go.Figure, events: pd.DataFrame | None, statements: pd.Data
         for event, label, level in zip(events.itertuples(index=False), texts, levels, strict=True)
         if level is not None
     ]
-    fig.update_layout(shapes=[*fig.layout.shapes, *lines], annotations=[*fig.layout.annotations, *notes])
+    fig.update_layout(annotations=[*fig.layout.annotations, *notes])
     fig.add_trace(
         go.Scatter(
             x=events["date"],
@@ -491,6 +480,8 @@ def timeline_alt(debate: Debate, statements: pd.DataFrame) -> str:
 
 DENSITY_ABOVE = 5_000  # statements; beyond this the timeline draws counts per actor and time bin
 MAX_LINES = 12  # actors drawn on one "positions over time" chart: the busiest ones
+DENSE_LANES = 40  # actors with a lane on the dense timeline: the busiest ones
+DENSE_BINS = 2_400  # about how many markers the dense timeline draws at most (lanes × periods)
 
 
 def _bin_hover(bins: pd.DataFrame, names: pd.Series) -> np.ndarray:
@@ -521,16 +512,21 @@ def timeline_density(
     events: pd.DataFrame | None = None,
     current: tuple[str, dt.date] | None = None,
     height: int | None = None,
+    max_lanes: int | None = None,
 ) -> go.Figure:
     """Each (actor, time bin) with statements is one marker: area ∝ the number of statements, colour = their mean
-    position. `customdata` carries the actor and the bin's first and last day, so a click lists its statements."""
+    position. `customdata` carries the actor and the bin's first and last day, so a click lists its statements.
+    With `max_lanes`, only the actors with most statements get a lane (the page says so)."""
+    if max_lanes is not None and bins["actor_id"].nunique() > max_lanes:
+        busiest = bins.groupby("actor_id")["statements"].sum().nlargest(max_lanes).index
+        bins = bins[bins["actor_id"].isin(busiest)]
     lanes = actor_lanes(debate, bins["actor_id"])
     lane_of = {a: i for i, a in enumerate(lanes)}
     names = debate.actors.set_index("actor_id")["name"]
     counts = bins["statements"].to_numpy()
     size = 5 + 11 * np.sqrt(counts / max(counts.max(), 1)) if len(counts) else []
     fig = go.Figure(
-        go.Scattergl(
+        go.Scatter(  # SVG: the bins are bounded (DENSE_LANES × periods), and SVG redraws fast without a GPU
             x=bins["start"],
             y=bins["actor_id"].map(lane_of),
             mode="markers",
@@ -571,7 +567,9 @@ def timeline_density(
                 showlegend=False,
             )
         )
-    label_rows = _add_events(fig, events, bins.rename(columns={"start": "date"}), labels=height is None)
+    label_rows = _add_events(
+        fig, events, bins.rename(columns={"start": "date"}), lanes=len(lanes), labels=height is None
+    )
     fig.update_traces(selector={"name": "Context events"}, showlegend=False)
     fig.update_layout(
         font={"family": FONT, "size": 14},

@@ -503,24 +503,31 @@ def search_sources(table: pd.DataFrame, needle: str, kinds: list[str] | tuple[st
     return table[mask]
 
 
-def bin_width(statements: pd.DataFrame) -> str:
-    """The time bin for a dense timeline: a day for a span of up to ~4 months, a week up to ~3 years, else a month."""
+BIN_DAYS = {"D": 1, "W": 7, "MS": 30.4, "QS": 91.3, "YS": 365.25}
+
+
+def bin_width(statements: pd.DataFrame, *, periods: int = 120) -> str:
+    """The time bin for a dense timeline: the finest of day, week, month, quarter, year giving at most `periods`
+    bins across the statements' span (a year when even that is more)."""
     if statements.empty:
         return "D"
-    span = (statements["date"].max() - statements["date"].min()).days
-    return "D" if span <= 120 else ("W" if span <= 1100 else "MS")
+    span = (statements["date"].max() - statements["date"].min()).days + 1
+    return next((freq for freq, days in BIN_DAYS.items() if span / days <= periods), "YS")
 
 
 def period_bounds(dates: pd.Series, freq: str) -> tuple[np.ndarray, np.ndarray]:
-    """First and last day of the period holding each date: "D" days, "W" weeks (Monday to Sunday), "MS" months."""
+    """First and last day of the period holding each date: "D" days, "W" weeks (Monday to Sunday), "MS" months,
+    "QS" quarters, "YS" years."""
     days = dates.to_numpy().astype("datetime64[D]")
     if freq == "D":
         return days, days
     if freq == "W":  # 1970-01-01, day 0, was a Thursday
         start = days - ((days.astype("int64") + 3) % 7).astype("timedelta64[D]")
         return start, start + np.timedelta64(6, "D")
+    step = {"MS": 1, "QS": 3, "YS": 12}[freq]
     months = days.astype("datetime64[M]")
-    return months.astype("datetime64[D]"), (months + 1).astype("datetime64[D]") - np.timedelta64(1, "D")
+    months = months - (months.astype("int64") % step).astype("timedelta64[M]")
+    return months.astype("datetime64[D]"), (months + step).astype("datetime64[D]") - np.timedelta64(1, "D")
 
 
 def timeline_bins(statements: pd.DataFrame, freq: str) -> pd.DataFrame:

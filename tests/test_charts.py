@@ -163,8 +163,11 @@ def test_timeline_without_until_fades_nothing(debate):
 
 def test_timeline_events_are_dotted_vertical_lines(debate):
     fig = charts.timeline(debate, debate.statements, events=debate.events)
-    vlines = [(day(s.x0), day(s.x1)) for s in fig.layout.shapes if s.line.dash == "dot"]
-    assert vlines == [(dt.date(2022, 11, 8), dt.date(2022, 11, 8))]
+    [lines] = [t for t in fig.data if t.name == "Event lines"]
+    assert lines.line.dash == "dot"
+    # One segment per event from above the first lane to below the last (two lanes), None between segments.
+    assert [None if x is None else day(x) for x in lines.x] == [dt.date(2022, 11, 8), dt.date(2022, 11, 8), None]
+    assert list(lines.y) == [-1.0, 1.5, None]
 
 
 def test_timeline_events_trace_has_label_date_and_description_on_hover(debate):
@@ -180,7 +183,7 @@ def test_timeline_leaves_out_events_far_from_the_statements(debate):
     events = with_table(debate, "events", 0, date=pd.Timestamp("2023-06-01")).events
     fig = charts.timeline(debate, debate.statements, events=events)
     assert [t.name for t in fig.data if t.name == "Context events"] == []
-    assert [s for s in fig.layout.shapes if s.line.dash == "dot"] == []
+    assert [t.name for t in fig.data if t.name == "Event lines"] == []
 
 
 @pytest.mark.parametrize(

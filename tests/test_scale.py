@@ -38,6 +38,9 @@ def frame(rows: list[tuple[str, str, int]]) -> pd.DataFrame:
         ("W", "2022-11-13", ("2022-11-07", "2022-11-13")),
         ("MS", "2022-12-31", ("2022-12-01", "2022-12-31")),
         ("MS", "2024-02-10", ("2024-02-01", "2024-02-29")),
+        ("QS", "2022-11-09", ("2022-10-01", "2022-12-31")),
+        ("QS", "2023-01-01", ("2023-01-01", "2023-03-31")),
+        ("YS", "2022-11-09", ("2022-01-01", "2022-12-31")),
     ],
 )
 def test_period_bounds(freq, day, expected):
@@ -45,7 +48,10 @@ def test_period_bounds(freq, day, expected):
     assert (str(start[0]), str(end[0])) == expected
 
 
-@pytest.mark.parametrize(("days", "expected"), [(0, "D"), (120, "D"), (121, "W"), (1100, "W"), (1101, "MS")])
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [(0, "D"), (119, "D"), (120, "W"), (839, "W"), (840, "MS"), (3600, "MS"), (3700, "QS"), (20000, "YS")],
+)
 def test_bin_width_grows_with_the_span(days, expected):
     rows = [("a", "2022-01-01", 0), ("a", str(dt.date(2022, 1, 1) + dt.timedelta(days=days)), 0)]
     assert query.bin_width(frame(rows)) == expected
@@ -115,3 +121,11 @@ def test_presenter_grid_keeps_the_current_actor_and_the_busiest():
     assert steps.grid_actors(ordered, 4, limit=3) == ["a", "b", "c"]
     assert steps.grid_actors(ordered, 4, limit=2) == ["c", "a"]
     assert steps.grid_actors(ordered, 3, limit=1) == ["b"]
+
+
+def test_dense_timeline_keeps_only_the_busiest_lanes():
+    bundled = load_debate()  # Zelenskyy has the most statements (14), then Milley (10)
+    bins = query.timeline_bins(bundled.statements, "W")
+    figure = charts.timeline_density(bundled, bins, max_lanes=2)
+    assert list(figure.layout.yaxis.ticktext) == ["Mark A. Milley", "Volodymyr Zelenskyy"]
+    assert set(figure.data[0].customdata[:, 0]) == {"milley", "zelenskyy"}

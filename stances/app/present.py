@@ -127,7 +127,8 @@ def present_page() -> None:
             st.switch_page(PAGES / "timeline.py", query_params={**params, "statement": step.statement_id})
     with right:
         if len(ordered) > charts.DENSITY_ABOVE:
-            bins = state.binned(debate, context.signature, context.filters, query.bin_width(ordered))
+            freq = query.bin_width(ordered, periods=max(12, charts.DENSE_BINS // PRESENT_GRID_ACTORS))
+            bins = state.binned(debate, context.signature, context.filters, freq)
             bins = bins[bins["actor_id"].isin(steps.grid_actors(ordered, step.number, limit=PRESENT_GRID_ACTORS))]
             current = (str(ordered.iloc[step.number - 1]["actor_id"]), step.day)
             figure = charts.timeline_density(debate, bins, events=debate.events, current=current, height=290)

@@ -68,4 +68,5 @@ def grid(_debate: Debate, signature: tuple, filters: Filters, day, since) -> tup
 @st.cache_resource(max_entries=16, show_spinner=False)
 def density_figure(_debate: Debate, signature: tuple, filters: Filters, freq: str) -> go.Figure:
     """The dense timeline of the filtered statements."""
-    return charts.timeline_density(_debate, binned(_debate, signature, filters, freq), events=_debate.events)
+    bins = binned(_debate, signature, filters, freq)
+    return charts.timeline_density(_debate, bins, events=_debate.events, max_lanes=charts.DENSE_LANES)

@@ -47,13 +47,19 @@ def timeline_page() -> None:
 def _dense_timeline(context: state.AppContext):
     """Many statements: counts per actor and period; a click on a bin lists its statements, a row opens its card."""
     debate, shown = context.debate, context.shown
-    freq = query.bin_width(shown)
+    lanes = min(shown["actor_id"].nunique(), charts.DENSE_LANES)
+    freq = query.bin_width(shown, periods=max(12, charts.DENSE_BINS // max(lanes, 1)))
     bins = state.binned(debate, context.signature, context.filters, freq)
-    period = {"D": "day", "W": "week", "MS": "month"}[freq]
+    period = {"D": "day", "W": "week", "MS": "month", "QS": "quarter", "YS": "year"}[freq]
     st.info(
         f"{len(shown):,} statements are too many to draw one by one: each circle counts one actor's statements "
         f"in a {period} (area = how many, colour = mean position). Click a circle to list them, or narrow the "
-        f"filters to {charts.DENSITY_ABOVE:,} statements or fewer to see every mark.",
+        f"filters to {charts.DENSITY_ABOVE:,} statements or fewer to see every mark."
+        + (
+            f" Lanes: the {charts.DENSE_LANES} actors with most statements; choose actors in the sidebar for others."
+            if shown["actor_id"].nunique() > charts.DENSE_LANES
+            else ""
+        ),
         icon=":material/blur_on:",
     )
     figure = state.density_figure(debate, context.signature, context.filters, freq)
