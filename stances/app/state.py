@@ -58,11 +58,14 @@ def in_step_order(_debate: Debate, signature: tuple, filters: Filters) -> pd.Dat
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def grid(_debate: Debate, signature: tuple, filters: Filters, day, since) -> tuple[query.GridView, go.Figure]:
-    """The comparison grid of the filtered statements as of `day` (with the changes since `since`), and its figure."""
+def grid(
+    _debate: Debate, signature: tuple, filters: Filters, day, since
+) -> tuple[query.GridView, go.Figure, pd.DataFrame]:
+    """The comparison grid of the filtered statements as of `day` (with the changes since `since`), its figure, and
+    its content as a table."""
     view = query.grid_view(_debate, filtered(_debate, signature, filters), day, since)
     figure = charts.grid(_debate, view.snapshot, actors=view.actors, questions=view.questions, changed=view.moved)
-    return view, figure
+    return view, figure, query.grid_table(_debate, view.snapshot, view.actors, view.questions)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)

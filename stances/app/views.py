@@ -144,7 +144,7 @@ def grid_page() -> None:
     if shown.empty:
         ui.empty_state(context)
         return
-    view, figure = state.grid(debate, context.signature, context.filters, day, since)
+    view, figure, table = state.grid(debate, context.signature, context.filters, day, since)
     snapshot, actors, questions, changes = view.snapshot, view.actors, view.questions, view.changes
     event = st.plotly_chart(
         figure,
@@ -163,7 +163,7 @@ def grid_page() -> None:
         else:
             st.dataframe(moved_rows, hide_index=True, width="stretch", key="changes_table")
     with st.expander("The grid as a table"):
-        st.dataframe(query.grid_table(debate, snapshot, actors, questions), width="stretch")
+        st.dataframe(table, width="stretch")
     ui.detail_card(context)
     with st.expander("Take the grid away: HTML for offline use, PNG for slides"):
         ui.figure_downloads(context, {"Grid": figure}, key="grid_files")
