@@ -105,37 +105,29 @@ def statement_table(rows: pd.DataFrame, *, key: str) -> None:
         ui.select_statement(str(rows.iloc[chosen[0]]["statement_id"]))
 
 
+def _day_slider(place, label: str, bounds: tuple[dt.date, dt.date], *, default: dt.date, key: str) -> dt.date:
+    """A day slider between `bounds`, bound to the URL parameter `key`."""
+    return place.slider(
+        label,
+        min_value=bounds[0],
+        max_value=bounds[1],
+        value=default,
+        step=dt.timedelta(days=1),
+        format="D MMM YYYY",
+        key=key,
+        bind="query-params",
+    )
+
+
 def grid_page() -> None:
     context = state.get()
     debate, shown = context.debate, context.shown
     st.title("Comparison grid")
     first, last = query.date_bounds(debate.statements)
     controls = st.columns([3, 2, 3], vertical_alignment="bottom")
-    day = controls[0].slider(
-        "Positions as of",
-        min_value=first,
-        max_value=last,
-        value=last,
-        step=dt.timedelta(days=1),
-        format="D MMM YYYY",
-        key="asof",
-        bind="query-params",
-    )
+    day = _day_slider(controls[0], "Positions as of", (first, last), default=last, key="asof")
     compare = controls[1].toggle("Show changes", key="changes", bind="query-params")
-    since = (
-        controls[2].slider(
-            "Changes since",
-            min_value=first,
-            max_value=last,
-            value=first,
-            step=dt.timedelta(days=1),
-            format="D MMM YYYY",
-            key="since",
-            bind="query-params",
-        )
-        if compare
-        else None
-    )
+    since = _day_slider(controls[2], "Changes since", (first, last), default=first, key="since") if compare else None
     st.caption(
         "Each cell is the actor's latest known position on the question as of the chosen day. "
         "Empty cells: no known position yet. An asterisk (*) marks a position more than 60 days old at that day."
