@@ -160,7 +160,8 @@ COLD = frozenset(name for name, _ in OPERATIONS[:3])
 MAX_STATEMENTS: dict[str, tuple[int, str]] = {
     "export xlsx (all rows)": (
         100_000,
-        "Excel export skipped above 100,000 rows: it writes ~2,000 rows/s here (47 s at 100k, so ~8 min at 1M)",
+        "Excel export skipped above 100,000 rows: it writes ~2,000-3,000 rows/s here "
+        "(31-47 s at 100k across runs, so 6-8 min at 1M)",
     ),
 }
 
