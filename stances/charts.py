@@ -245,7 +245,7 @@ def _add_events(
     events = events.sort_values("date")
     first = min(events["date"].min(), low) if low is not None else events["date"].min()
     last = max(events["date"].max(), high) if high is not None else events["date"].max()
-    days_per_px = max((last - first).days, 1) / 760  # a plot about 760 px wide: 1280 px screens with the sidebar
+    days_per_px = max((last - first).days, 1) / 520  # the plot is ~520 px wide on a 1280 px screen with the sidebar
     texts = [textwrap.shorten(str(label), 30, placeholder="…") for label in events["label"]]
     days = [(d - first).days for d in events["date"]]
     labelled = labels and len(events) <= EVENT_LABELS_UP_TO
