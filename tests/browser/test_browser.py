@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from stances.load import load_debate
 
-from .conftest import screenshot, settled
+from .conftest import ARTIFACTS, screenshot, settled
 
 pytestmark = pytest.mark.browser
 
@@ -195,3 +195,21 @@ def test_present_autoplays_pauses_and_back_returns_to_the_step(page, server, out
     settled(page)
     expect(page.locator(".stances-present")).to_contain_text(f"step {paused} of {total}")
     assert outside_requests == []
+
+
+def test_a_static_png_of_the_grid_is_drawn_with_the_machines_chromium(browser):
+    import struct
+
+    from stances import charts, query, snapshots
+
+    debate = load_debate()
+    snapshot = query.as_of(debate.statements, pd.Timestamp("2022-12-01"))
+    figure = charts.grid(
+        debate, snapshot, actors=list(debate.actors["actor_id"]), questions=list(debate.questions["question_id"])
+    )
+    png = snapshots.static_image(figure, fmt="png", width=1400)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])
+    assert (width, height) == (2800, 2 * int(figure.layout.height))
+    (ARTIFACTS / "grid-static.png").write_bytes(png)
+    assert figure.layout.yaxis.automargin is None  # the caller's figure is left as it was
