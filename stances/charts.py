@@ -154,7 +154,7 @@ def timeline(
             fig.add_trace(
                 go.Scatter(
                     x=row["date"],
-                    y=y[row.index] if y.index.equals(statements.index) else y.loc[row.index],
+                    y=y.loc[row.index],
                     mode="markers",
                     name="Current step",
                     marker={"symbol": "circle-open", "size": 30, "color": "#000000", "line": {"width": 3}},
@@ -482,6 +482,11 @@ DENSITY_ABOVE = 5_000  # statements; beyond this the timeline draws counts per a
 MAX_LINES = 12  # actors drawn on one "positions over time" chart: the busiest ones
 DENSE_LANES = 40  # actors with a lane on the dense timeline: the busiest ones
 DENSE_BINS = 2_400  # about how many markers the dense timeline draws at most (lanes × periods)
+
+
+def dense_period(statements: pd.DataFrame, *, lanes: int) -> str:
+    """The period of a dense timeline with `lanes` lanes: as fine as keeps it near `DENSE_BINS` markers."""
+    return query.bin_width(statements, periods=max(12, DENSE_BINS // max(lanes, 1)))
 
 
 def _bin_hover(bins: pd.DataFrame, names: pd.Series) -> np.ndarray:

@@ -10,7 +10,7 @@ import streamlit as st
 
 from stances import cards, charts, query, steps
 from stances.app import state, ui
-from stances.app.main import PAGES
+from stances.app.main import FILTER_KEYS, PAGES
 
 STEP = "step"  # the URL parameter
 CURRENT = "_present_step"  # the step, kept in the session so that Back from another page returns to it
@@ -126,10 +126,11 @@ def present_page() -> None:
         ):
             st.switch_page(PAGES / "timeline.py", query_params={**params, "statement": step.statement_id})
     with right:
+        chosen = steps.grid_actors(ordered, step.number, limit=PRESENT_GRID_ACTORS)
         if len(ordered) > charts.DENSITY_ABOVE:
-            freq = query.bin_width(ordered, periods=max(12, charts.DENSE_BINS // PRESENT_GRID_ACTORS))
+            freq = charts.dense_period(ordered, lanes=PRESENT_GRID_ACTORS)
             bins = state.binned(debate, context.signature, context.filters, freq)
-            bins = bins[bins["actor_id"].isin(steps.grid_actors(ordered, step.number, limit=PRESENT_GRID_ACTORS))]
+            bins = bins[bins["actor_id"].isin(chosen)]
             current = (str(ordered.iloc[step.number - 1]["actor_id"]), step.day)
             figure = charts.timeline_density(debate, bins, events=debate.events, current=current, height=290)
         else:
@@ -149,8 +150,7 @@ def present_page() -> None:
             alt=f"Timeline with step {step.number} of {total} ringed; later statements faded.",
         )
         snapshot = steps.state_at(ordered, step.number)
-        actors = steps.grid_actors(ordered, step.number, limit=PRESENT_GRID_ACTORS)
-        actors = charts.actor_lanes(debate, actors)
+        actors = charts.actor_lanes(debate, chosen)
         questions = [q for q in debate.questions["question_id"] if q in set(pd.unique(ordered["question_id"]))]
         grid = charts.grid(debate, snapshot, actors=actors, questions=questions, compact=True, height=290)
         st.plotly_chart(
@@ -177,8 +177,7 @@ def _jump(ordered) -> None:
 
 def _explore_params(day: dt.date) -> dict[str, str | list[str]]:
     """The current filters (as the URL holds them) plus the step's date as the grid's as-of day."""
-    keep = ("actor", "question", "dates", "position", "evidence", "onrecord", "channel", "outlet", "q")
-    params: dict[str, str | list[str]] = {k: st.query_params.get_all(k) for k in keep if k in st.query_params}
+    params: dict[str, str | list[str]] = {k: st.query_params.get_all(k) for k in FILTER_KEYS if k in st.query_params}
     params["asof"] = day.isoformat()
     return params
 

@@ -47,8 +47,7 @@ def timeline_page() -> None:
 def _dense_timeline(context: state.AppContext):
     """Many statements: counts per actor and period; a click on a bin lists its statements, a row opens its card."""
     debate, shown = context.debate, context.shown
-    lanes = min(shown["actor_id"].nunique(), charts.DENSE_LANES)
-    freq = query.bin_width(shown, periods=max(12, charts.DENSE_BINS // max(lanes, 1)))
+    freq = charts.dense_period(shown, lanes=min(shown["actor_id"].nunique(), charts.DENSE_LANES))
     bins = state.binned(debate, context.signature, context.filters, freq)
     period = {"D": "day", "W": "week", "MS": "month", "QS": "quarter", "YS": "year"}[freq]
     st.info(
