@@ -80,9 +80,7 @@ def hover_texts(debate: Debate, statements: pd.DataFrame) -> list[str]:
 
 def actor_lanes(debate: Debate, actor_ids: Iterable[str]) -> list[str]:
     """Actors that appear, in the dataset's order (core actors first), as lane order."""
-    values = actor_ids if isinstance(actor_ids, pd.Series) else pd.Series(list(actor_ids), dtype=object)
-    present = set(map(str, values.unique()))
-    return [a for a in debate.actors["actor_id"] if a in present]
+    return query.actors_in(debate, actor_ids)
 
 
 def timeline(

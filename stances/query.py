@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
@@ -583,6 +584,23 @@ def last_per_period(statements: pd.DataFrame, freq: str) -> pd.DataFrame:
     return last.assign(date=pd.to_datetime(last["_period"])).drop(columns="_period").sort_values("date", kind="stable")
 
 
+def _present(ids: Iterable[str]) -> set[str]:
+    values = ids if isinstance(ids, pd.Series) else pd.Series(list(ids), dtype=object)
+    return set(map(str, values.unique()))
+
+
+def actors_in(debate: Debate, actor_ids: Iterable[str]) -> list[str]:
+    """The actors among `actor_ids`, in the dataset's order (core actors first)."""
+    present = _present(actor_ids)
+    return [a for a in debate.actors["actor_id"] if a in present]
+
+
+def questions_in(debate: Debate, question_ids: Iterable[str]) -> list[str]:
+    """The questions among `question_ids`, in display order."""
+    present = _present(question_ids)
+    return [q for q in debate.questions["question_id"] if q in present]
+
+
 @dataclass(frozen=True, kw_only=True, eq=False)
 class GridView:
     """Everything the comparison grid shows for one as-of day (and, optionally, the changes since an earlier day)."""
@@ -596,8 +614,6 @@ class GridView:
 
 def grid_view(debate: Debate, statements: pd.DataFrame, day: dt.date, since: dt.date | None = None) -> GridView:
     """The grid of `statements` as of `day`: actors in dataset order, questions in display order, and what moved."""
-    present_actors = set(map(str, pd.unique(statements["actor_id"])))
-    present_questions = set(map(str, pd.unique(statements["question_id"])))
     changes = changes_between(statements, since, day) if since is not None else None
     moved = (
         {
@@ -609,8 +625,8 @@ def grid_view(debate: Debate, statements: pd.DataFrame, day: dt.date, since: dt.
     )
     return GridView(
         snapshot=as_of(statements, day),
-        actors=[a for a in debate.actors["actor_id"] if a in present_actors],
-        questions=[q for q in debate.questions["question_id"] if q in present_questions],
+        actors=actors_in(debate, statements["actor_id"]),
+        questions=questions_in(debate, statements["question_id"]),
         changes=changes,
         moved=moved,
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-import pandas as pd
 import streamlit as st
 
 from stances import cards, charts, query, steps
@@ -151,7 +150,7 @@ def present_page() -> None:
         )
         snapshot = steps.state_at(ordered, step.number)
         actors = charts.actor_lanes(debate, chosen)
-        questions = [q for q in debate.questions["question_id"] if q in set(pd.unique(ordered["question_id"]))]
+        questions = query.questions_in(debate, ordered["question_id"])
         grid = charts.grid(debate, snapshot, actors=actors, questions=questions, compact=True, height=290)
         st.plotly_chart(
             grid,

@@ -169,7 +169,7 @@ def trends_page() -> None:
         ui.empty_state(context)
         return
     labels = debate.questions.set_index("question_id")["label"].to_dict()
-    present = [q for q in debate.questions["question_id"] if q in set(pd.unique(shown["question_id"]))]
+    present = query.questions_in(debate, shown["question_id"])
     question = st.selectbox("Question", present, format_func=labels.get, key="question_focus", bind="query-params")
     proposition = debate.questions.set_index("question_id").loc[question, "proposition"]
     st.markdown(f"**{ui.cards.escape_markdown(labels[question])}**: {ui.cards.escape_markdown(proposition)}")
