@@ -409,7 +409,8 @@ def positions_over_time(
     """One question: each actor's position as a step line through time (a step at each statement).
 
     Beyond `DENSITY_ABOVE` statements on the question, each actor's line steps once per period (the last position
-    held in it) and has no markers, so the figure stays light whatever the size of the debate.
+    held in it) and has no markers, and only the `MAX_LINES` busiest actors are drawn, so the figure stays light and
+    legible whatever the size of the debate.
     """
     scale = debate.scale_points[debate.scale_points["question_id"] == question].sort_values("position")
     names = debate.actors.set_index("actor_id")["name"]
@@ -418,7 +419,7 @@ def positions_over_time(
     if dense:
         part = query.last_per_period(part, query.bin_width(part))
     by_actor = dict(tuple(part.groupby(part["actor_id"].astype(str), sort=False)))
-    if len(by_actor) > MAX_LINES:
+    if dense and len(by_actor) > MAX_LINES:
         busiest = part["actor_id"].astype(str).value_counts().index[:MAX_LINES]
         by_actor = {a: by_actor[a] for a in busiest}
     fig = go.Figure()

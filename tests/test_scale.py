@@ -129,3 +129,19 @@ def test_dense_timeline_keeps_only_the_busiest_lanes():
     figure = charts.timeline_density(bundled, bins, max_lanes=2)
     assert list(figure.layout.yaxis.ticktext) == ["Mark A. Milley", "Volodymyr Zelenskyy"]
     assert set(figure.data[0].customdata[:, 0]) == {"milley", "zelenskyy"}
+
+
+def test_positions_over_time_draws_every_actor_of_a_small_debate(monkeypatch):
+    monkeypatch.setattr(charts, "MAX_LINES", 1)
+    bundled = load_debate()
+    figure = charts.positions_over_time(bundled, bundled.statements, "talks-now")
+    actors = bundled.statements.loc[bundled.statements["question_id"] == "talks-now", "actor_id"].nunique()
+    assert len(figure.data) == actors
+
+
+def test_positions_over_time_keeps_the_busiest_actors_when_dense(monkeypatch):
+    monkeypatch.setattr(charts, "MAX_LINES", 2)
+    monkeypatch.setattr(charts, "DENSITY_ABOVE", 1)
+    bundled = load_debate()
+    figure = charts.positions_over_time(bundled, bundled.statements, "talks-now")
+    assert len(figure.data) == 2

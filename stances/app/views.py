@@ -185,9 +185,9 @@ def trends_page() -> None:
     )
     actors_here = shown.loc[(shown["question_id"] == question).to_numpy(), "actor_id"].nunique()
     more = (
-        f" Showing the {charts.MAX_LINES} actors with the most statements of {actors_here}; choose actors in the "
+        f" Showing the {len(figure.data)} actors with the most statements of {actors_here}; choose actors in the "
         "sidebar to compare others."
-        if actors_here > charts.MAX_LINES
+        if len(figure.data) < actors_here
         else ""
     )
     st.caption(
