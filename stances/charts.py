@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from stances import query
 from stances.model import EVIDENCE_LABELS, Debate
+from stances.names import actor_names, question_labels
 
 # ColorBrewer PuOr, 5 classes (colour-blind safe); the neutral middle is a mid grey so it shows on white.
 POSITION_COLOURS: dict[int, str] = {-2: "#e66101", -1: "#fdb863", 0: "#bababa", 1: "#b2abd2", 2: "#5e3c99"}
@@ -59,8 +60,8 @@ def escape(text: object, width: int | None = None) -> str:
 
 def hover_texts(debate: Debate, statements: pd.DataFrame) -> list[str]:
     """The hover label of each statement: date, actor, question, position, summary, quote and outlets."""
-    actors = debate.actors.set_index("actor_id")["name"]
-    questions = debate.questions.set_index("question_id")["label"]
+    actors = actor_names(debate)
+    questions = question_labels(debate)
     labels = query.label_positions(debate, statements)
     outlets = query.source_columns(debate, statements["statement_id"])["source_outlets"]
     out = []
@@ -101,7 +102,7 @@ def timeline(
     """
     lanes = actor_lanes(debate, statements["actor_id"])
     lane_of = {a: i for i, a in enumerate(lanes)}
-    names = debate.actors.set_index("actor_id")["name"]
+    names = actor_names(debate)
     question_ids = list(debate.questions["question_id"])
     offset = {
         q: (i - (len(question_ids) - 1) / 2) * (0.6 / max(len(question_ids), 1)) for i, q in enumerate(question_ids)
@@ -315,8 +316,8 @@ def grid(
     since an earlier date; those cells get a thick black frame and an arrow. `customdata` carries the statement id.
     """
     changed = changed or {}
-    names = debate.actors.set_index("actor_id")["name"]
-    labels = debate.questions.set_index("question_id")["label"]
+    names = actor_names(debate)
+    labels = question_labels(debate)
     by_cell = {
         (str(r.actor_id), str(r.question_id)): r
         for r in snapshot[["actor_id", "question_id", "position", "stale", "statement_id", "date"]].itertuples(
@@ -413,7 +414,7 @@ def positions_over_time(
     legible whatever the size of the debate.
     """
     scale = debate.scale_points[debate.scale_points["question_id"] == question].sort_values("position")
-    names = debate.actors.set_index("actor_id")["name"]
+    names = actor_names(debate)
     part = statements[(statements["question_id"] == question).to_numpy()]
     dense = len(part) > DENSITY_ABOVE
     if dense:
@@ -526,7 +527,7 @@ def timeline_density(
         bins = bins[bins["actor_id"].isin(busiest)]
     lanes = actor_lanes(debate, bins["actor_id"])
     lane_of = {a: i for i, a in enumerate(lanes)}
-    names = debate.actors.set_index("actor_id")["name"]
+    names = actor_names(debate)
     counts = bins["statements"].to_numpy()
     size = 5 + 11 * np.sqrt(counts / max(counts.max(), 1)) if len(counts) else []
     fig = go.Figure(

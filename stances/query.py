@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from stances.model import EVIDENCE_LABELS, OWN_WORDS, Debate
+from stances.names import actor_names, question_labels
 from stances.validate import is_in
 
 # A grid cell whose statement is this much older than the as-of date is marked as old.
@@ -384,17 +385,17 @@ TABLE_COLUMNS = (
 
 def table_rows(debate: Debate, statements: pd.DataFrame) -> pd.DataFrame:
     """The statements joined with actor, question, position label and their original sources: the export table."""
-    actor_names = debate.actors.set_index("actor_id")["name"]
-    question_labels = debate.questions.set_index("question_id")["label"]
+    names = debate.actors.set_index("actor_id")["name"]  # the export keeps each name as the data spells it
+    labels = debate.questions.set_index("question_id")["label"]
     rows = pd.DataFrame(
         {
             "statement_id": statements["statement_id"].astype(str),
             "date": statements["date"].dt.date,
             "date_precision": statements["date_precision"].astype(str),
             "actor_id": statements["actor_id"].astype(str),
-            "actor": statements["actor_id"].astype(str).map(actor_names),
+            "actor": statements["actor_id"].astype(str).map(names),
             "question_id": statements["question_id"].astype(str),
-            "question": statements["question_id"].astype(str).map(question_labels),
+            "question": statements["question_id"].astype(str).map(labels),
             "position": statements["position"].astype("int64"),
             "position_label": label_positions(debate, statements),
             "summary": statements["summary"],
@@ -448,8 +449,8 @@ def date_bounds(statements: pd.DataFrame) -> tuple[dt.date, dt.date]:
 def change_table(debate: Debate, changes: pd.DataFrame) -> pd.DataFrame:
     """The moves and new positions of `changes_between`, with names and labels, for people to read."""
     moved = changes[changes["change"] != "unchanged"]
-    names = debate.actors.set_index("actor_id")["name"]
-    labels = debate.questions.set_index("question_id")["label"]
+    names = actor_names(debate)
+    labels = question_labels(debate)
     points = position_labels(debate)
 
     def label(question: pd.Series, position: pd.Series) -> list[str]:
@@ -472,8 +473,8 @@ def change_table(debate: Debate, changes: pd.DataFrame) -> pd.DataFrame:
 
 def grid_table(debate: Debate, snapshot: pd.DataFrame, actors: list[str], questions: list[str]) -> pd.DataFrame:
     """The grid's content as text: one row per actor, one column per question, "+1 Open to talks (9 Nov 2022)"."""
-    names = debate.actors.set_index("actor_id")["name"]
-    labels = debate.questions.set_index("question_id")["label"]
+    names = actor_names(debate)
+    labels = question_labels(debate)
     points = position_labels(debate)
     cells = {
         (

@@ -14,6 +14,7 @@ from stances.app import state
 from stances.charts import POSITION_NAMES
 from stances.load import DEFAULT_DEBATE, folder_signature, load_debate
 from stances.model import EVIDENCE_LABELS, Debate
+from stances.names import actor_names, question_labels
 from stances.problems import DebateError
 from stances.query import Filters
 
@@ -47,12 +48,12 @@ def vocabulary(_debate: Debate, signature: tuple) -> tuple[links.LinkVocabulary,
     """What a link may name, as the bound widgets write it (their option labels), and the outlets offered."""
     del signature
     outlets = sorted(set(_debate.sources["outlet"]))
-    actor_names = frozenset(_debate.actors["name"])
-    question_labels = frozenset(_debate.questions["label"])
+    actors = frozenset(actor_names(_debate))
+    questions = frozenset(question_labels(_debate))
     choices = {
-        "actor": actor_names,
-        "question": question_labels,
-        "question_focus": question_labels,
+        "actor": actors,
+        "question": questions,
+        "question_focus": questions,
         "position": frozenset(POSITION_NAMES.values()),
         "evidence": frozenset(EVIDENCE_LABELS.values()),
         "channel": frozenset(c.capitalize() for c in schema.CHANNELS),
@@ -87,8 +88,8 @@ def _choose(label: str, options: Mapping, *, key: str, placeholder: str) -> list
 
 def sidebar_filters(debate: Debate, signature: tuple) -> Filters:
     """The filters shared by every page; each widget is bound to its URL parameter."""
-    actors = debate.actors.set_index("actor_id")["name"].to_dict()
-    questions = debate.questions.set_index("question_id")["label"].to_dict()
+    actors = actor_names(debate).to_dict()
+    questions = question_labels(debate).to_dict()
     outlets = vocabulary(debate, signature)[1]
     first, last = query.date_bounds(debate.statements)
     with st.sidebar:

@@ -10,6 +10,7 @@ import streamlit as st
 from stances import charts, query
 from stances.app import state, ui
 from stances.charts import POSITION_NAMES
+from stances.names import question_labels
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -168,7 +169,7 @@ def trends_page() -> None:
     if shown.empty:
         ui.empty_state(context)
         return
-    labels = debate.questions.set_index("question_id")["label"].to_dict()
+    labels = question_labels(debate).to_dict()
     present = query.questions_in(debate, shown["question_id"])
     question = st.selectbox("Question", present, format_func=labels.get, key="question_focus", bind="query-params")
     proposition = debate.questions.set_index("question_id").loc[question, "proposition"]
