@@ -111,6 +111,12 @@ def read_table(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Proble
     return frame, header_problems(frame, table)
 
 
+def _with_optional_columns(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """The table with each optional column it leaves out added as empty text."""
+    missing = [name for name in schema.OPTIONAL_COLUMNS.get(table, ()) if name not in frame.columns]
+    return frame.assign(**dict.fromkeys(missing, "")) if missing else frame
+
+
 def _read_csv_fast(raw: bytes) -> pd.DataFrame | None:
     """The well-formed file through Arrow's CSV reader (5-10x faster than pandas' at 100k rows), or None.
 
@@ -157,8 +163,9 @@ def header_problems(frame: pd.DataFrame, table: str) -> list[Problem]:
     expected = schema.field_names(table)
     problems = []
     header = [str(c) for c in frame.columns]
+    optional = schema.OPTIONAL_COLUMNS.get(table, ())
     for name in expected:
-        if name not in header:
+        if name not in header and name not in optional:
             problems.append(
                 Problem(
                     code="missing-column", file=file, line=1, field=name, message="column is missing from the header"
@@ -224,7 +231,7 @@ def read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
         frame, found = read_table(folder / schema.file_name(table), table)
         problems.extend(found)
         if frame is not None:
-            tables[table] = frame
+            tables[table] = _with_optional_columns(frame, table)
     return tables, problems
 
 

@@ -83,8 +83,16 @@ TABLES: dict[str, dict[str, Any]] = {
                     "Other names separated by `;`, e.g. `Gen. Milley; CJCS`.",
                     required=False,
                 ),
+                {
+                    "name": "speaks_for",
+                    "type": "string",
+                    "description": "`actor_id` of the actor this one speaks for (a spokesperson or adviser for the "
+                    "president, unnamed officials for the administration), if any. Links what an actor says in "
+                    "public to what is signalled in private for the same side.",
+                },
             ],
             "primaryKey": ["actor_id"],
+            "foreignKeys": [{"fields": ["speaks_for"], "reference": {"resource": "", "fields": ["actor_id"]}}],
         },
     },
     "questions": {
@@ -274,6 +282,10 @@ TABLES: dict[str, dict[str, Any]] = {
 }
 
 TABLE_ORDER: tuple[str, ...] = tuple(TABLES)
+
+# Columns added to the format after debates were written without them: a file may leave them out (they are read as
+# empty), so an older debate stays valid.
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {"actors": ("speaks_for",)}
 
 
 def file_name(table: str) -> str:

@@ -168,6 +168,7 @@ def _actors(rng: np.random.Generator, count: int) -> pd.DataFrame:
             "country": _choose(country, COUNTRIES),
             "actor_kind": _choose(body.astype(int), ("person", "body")),
             "aliases": _choose(np.where(rng.random(count) < 0.3, last + 1, 0), ("", *LAST_NAMES)),
+            "speaks_for": _choose(np.zeros(count, dtype=int), ("",)),
         }
     )
 

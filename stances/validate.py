@@ -35,13 +35,13 @@ CODES: dict[str, str] = {
     "not-in-enum": "A cell is not one of its column's allowed values.",
     "out-of-range": "A number or date is outside its allowed range.",
     "duplicate-key": "Two rows share the same identifier (primary key).",
-    "unknown-actor": "A statement names an actor that is not in actors.csv.",
+    "unknown-actor": "A statement (or an actor's `speaks_for`) names an actor that is not in actors.csv.",
     "unknown-question": "A row names a question that is not in questions.csv.",
     "unknown-source": "A row names a source that is not in sources.csv.",
     "unknown-statement": "A statement source names a statement that is not in statements.csv.",
     "position-off-scale": "A position is not a point on its question's scale (scale_points.csv).",
     "question-without-scale": "A question has no points in scale_points.csv.",
-    "self-reference": "A source says it reports on itself.",
+    "self-reference": "A source says it reports on itself, or an actor that it speaks for itself.",
     "dated-after-source": "A statement is dated after a source it rests on was published.",
     "statement-without-source": "A statement rests on no source in statement_sources.csv.",
     "no-consulted-source": "None of a statement's sources was read by the curators (consulted=false).",
@@ -273,6 +273,7 @@ def duplicate_keys(ctx: Context) -> Iterator[Problem]:
 REFERENCES: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("scale_points", "question_id", "questions", "question_id", "unknown-question", "question"),
     ("sources", "reports_on", "sources", "source_id", "unknown-source", "source"),
+    ("actors", "speaks_for", "actors", "actor_id", "unknown-actor", "actor"),
     ("statements", "actor_id", "actors", "actor_id", "unknown-actor", "actor"),
     ("statements", "question_id", "questions", "question_id", "unknown-question", "question"),
     ("statement_sources", "statement_id", "statements", "statement_id", "unknown-statement", "statement"),
@@ -353,6 +354,16 @@ def questions_without_scale(ctx: Context) -> Iterator[Problem]:
 
 
 def self_references(ctx: Context) -> Iterator[Problem]:
+    if ctx.has("actors", "actor_id", "speaks_for"):
+        actors = ctx.tables["actors"]
+        yield from problems_at(
+            actors,
+            ~is_blank(actors["speaks_for"]) & actors["speaks_for"].eq(actors["actor_id"]),
+            table="actors",
+            field="speaks_for",
+            code="self-reference",
+            message="an actor cannot speak for itself",
+        )
     if not ctx.has("sources", "source_id", "reports_on"):
         return
     sources = ctx.tables["sources"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from stances.load import folder_signature, load_debate
+from stances import schema
+from stances.load import check_debate, folder_signature, load_debate
 from stances.problems import DebateError
 
 
@@ -85,3 +86,17 @@ def test_fast_reader_reads_like_pandas(tmp_path, text):
         assert (frame, [p.code for p in problems]) == (None, ["malformed-csv"])
         return
     pd.testing.assert_frame_equal(frame, expected)
+
+
+def test_actors_without_the_optional_speaks_for_column_load_with_it_empty(tiny_debate):
+    from .conftest import TINY, write_table
+
+    columns = [c for c in schema.field_names("actors") if c != "speaks_for"]
+    write_table(tiny_debate, "actors", TINY["actors"], columns=columns)
+    assert check_debate(tiny_debate) == []
+    assert load_debate(tiny_debate).actors["speaks_for"].tolist() == ["", ""]
+
+
+def test_speaks_for_is_read_from_actors(broken_debate):
+    folder = broken_debate("actors", 1, speaks_for="milley")
+    assert load_debate(folder).actors["speaks_for"].tolist() == ["", "milley"]

@@ -46,6 +46,8 @@ BROKEN = [
     ("events", 0, {"source_id": "cnn"}, ("events.csv", 2, "source_id", "unknown-source")),
     ("events", 0, {"event_kind": "party"}, ("events.csv", 2, "event_kind", "not-in-enum")),
     ("actors", 0, {"actor_kind": "robot"}, ("actors.csv", 2, "actor_kind", "not-in-enum")),
+    ("actors", 0, {"speaks_for": "white-house"}, ("actors.csv", 2, "speaks_for", "unknown-actor")),
+    ("actors", 1, {"speaks_for": "sullivan"}, ("actors.csv", 3, "speaks_for", "self-reference")),
     ("questions", 1, {"display_order": "-1"}, ("questions.csv", 3, "display_order", "out-of-range")),
 ]
 
