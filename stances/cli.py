@@ -47,6 +47,7 @@ def cmd_describe(args: argparse.Namespace) -> int:
     Example:
       stances describe my-debate/ --name my-debate --title "My debate"
     """
+    from stances.load import optional_tables_in
     from stances.package import descriptor
 
     folder = Path(args.debate_dir)
@@ -58,7 +59,8 @@ def cmd_describe(args: argparse.Namespace) -> int:
         if getattr(args, key):
             metadata[key] = getattr(args, key)
     metadata.setdefault("name", folder.name)
-    path.write_text(json.dumps(descriptor(metadata), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    package = descriptor(metadata, optional=optional_tables_in(folder))
+    path.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {path}")
     return EXIT_OK
 

@@ -28,7 +28,7 @@ DEFAULT_DEBATE = DATA_DIR / "ukraine-talks-2022"
 def folder_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
     """Name, mtime and size of every file of the debate: changes whenever a file is edited, added or removed."""
     folder = Path(folder)
-    names = [schema.file_name(t) for t in schema.TABLE_ORDER] + [DESCRIPTOR]
+    names = [schema.file_name(t) for t in schema.ALL_TABLES] + [DESCRIPTOR]
     stats = []
     for name in names:
         path = folder / name
@@ -54,6 +54,13 @@ def read_package_documents(folder: Path) -> dict[str, bytes]:
     """The files an exported data package carries over from the debate: descriptor, codebook, citation."""
     folder = Path(folder)
     return {name: (folder / name).read_bytes() for name in PACKAGE_DOCUMENTS if (folder / name).is_file()}
+
+
+def read_debate_files(folder: Path) -> dict[str, bytes]:
+    """Every file of the debate folder that the format knows (tables, descriptor, documents), by name, as bytes."""
+    folder = Path(folder)
+    names = [schema.file_name(t) for t in schema.ALL_TABLES] + [DESCRIPTOR, *DOCUMENTS]
+    return {name: (folder / name).read_bytes() for name in names if (folder / name).is_file()}
 
 
 def read_table(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -223,11 +230,21 @@ def read_descriptor(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
     return descriptor, problems
 
 
+def optional_tables_in(folder: Path) -> list[str]:
+    """The optional tables (stories) whose files the debate folder holds."""
+    return [t for t in schema.OPTIONAL_TABLES if (Path(folder) / schema.file_name(t)).is_file()]
+
+
 def read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    """Every table of the debate as text columns, with the file-level problems found while reading."""
+    """Every table of the debate as text columns, with the file-level problems found while reading.
+
+    The optional story tables are read when their files exist; either one without the other is a missing table.
+    """
     tables: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
-    for table in schema.TABLE_ORDER:
+    optional = optional_tables_in(folder)
+    wanted = [*schema.TABLE_ORDER, *(schema.OPTIONAL_TABLES if optional else ())]
+    for table in wanted:
         frame, found = read_table(folder / schema.file_name(table), table)
         problems.extend(found)
         if frame is not None:
@@ -265,6 +282,7 @@ def load_debate(folder: Path | str = DEFAULT_DEBATE) -> Debate:
         meta=meta_from(descriptor, folder),
         warnings=tuple(problems),
         **{name: typed(name, tables[name], context=context) for name in schema.TABLE_ORDER},
+        **{name: typed(name, tables[name], context=context) for name in schema.OPTIONAL_TABLES if name in tables},
     )
 
 
@@ -315,6 +333,8 @@ def typed(table: str, frame: pd.DataFrame, *, context: Context | None = None) ->
         out = out.sort_values("date", kind="stable").reset_index(drop=True)
     if table == "questions":
         out = out.sort_values(["display_order", "question_id"], kind="stable").reset_index(drop=True)
+    if table == "story_steps":
+        out = out.sort_values(["story_id", "step"], kind="stable").reset_index(drop=True)
     return out
 
 

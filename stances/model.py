@@ -51,6 +51,11 @@ class DebateMeta:
     created: str = ""
 
 
+def empty_table(table: str) -> pd.DataFrame:
+    """A table of the format with its columns and no rows."""
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in schema.field_names(table)})
+
+
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Debate:
     """One debate, loaded and typed: every table of the format as a DataFrame.
@@ -68,6 +73,9 @@ class Debate:
     statements: pd.DataFrame
     statement_sources: pd.DataFrame
     events: pd.DataFrame
+    # Optional tables: empty (with their columns) when the debate has no stories.
+    stories: pd.DataFrame = field(default_factory=lambda: empty_table("stories"))
+    story_steps: pd.DataFrame = field(default_factory=lambda: empty_table("story_steps"))
     warnings: tuple = field(default=())
 
     def table(self, name: str) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from stances import schema
@@ -13,11 +14,11 @@ DEFAULT_LICENCE = {
 }
 
 
-def descriptor(metadata: dict[str, Any]) -> dict[str, Any]:
+def descriptor(metadata: dict[str, Any], *, optional: Iterable[str] = ()) -> dict[str, Any]:
     """A full data-package descriptor: `metadata` (name, title, version, licences …) plus every table's schema.
 
     Resource entries always come from `schema`, so a package written by any version of the tool describes exactly
-    the format the tool validates.
+    the format the tool validates. `optional` names the optional tables (stories) the package holds.
     """
     package: dict[str, Any] = {
         "profile": "tabular-data-package",
@@ -29,5 +30,7 @@ def descriptor(metadata: dict[str, Any]) -> dict[str, Any]:
     for key, value in metadata.items():
         if key not in package and key != "resources":
             package[key] = value
-    package["resources"] = [schema.resource_descriptor(table) for table in schema.TABLE_ORDER]
+    held = set(optional)
+    tables = [*schema.TABLE_ORDER, *(t for t in schema.OPTIONAL_TABLES if t in held)]
+    package["resources"] = [schema.resource_descriptor(table) for table in tables]
     return package

@@ -56,13 +56,13 @@ def _enum(name: str, values: tuple[str, ...], description: str) -> dict[str, Any
     }
 
 
-def _date(name: str, description: str) -> dict[str, Any]:
+def _date(name: str, description: str, *, required: bool = True) -> dict[str, Any]:
     return {
         "name": name,
         "type": "date",
         "format": "default",
         "description": description,
-        "constraints": {"required": True, "minimum": EARLIEST_DATE, "maximum": LATEST_DATE},
+        "constraints": {"required": required, "minimum": EARLIEST_DATE, "maximum": LATEST_DATE},
     }
 
 
@@ -281,7 +281,74 @@ TABLES: dict[str, dict[str, Any]] = {
     },
 }
 
-TABLE_ORDER: tuple[str, ...] = tuple(TABLES)
+
+# Presenters' stories: optional tables. A debate without them is complete; with them, both files come together.
+STORY_TABLES: dict[str, dict[str, Any]] = {
+    "stories": {
+        "title": "Stories",
+        "description": "Curated walks through the debate for presenters: a title and an ordered list of steps.",
+        "schema": {
+            "fields": [
+                _id("story_id", "Stable identifier, lower-case slug, e.g. `milley-vs-advisers`."),
+                _text("title", "Title shown on the title slide and above every step."),
+                _text("description", "One or two plain-text sentences on what the story follows.", required=False),
+            ],
+            "primaryKey": ["story_id"],
+        },
+    },
+    "story_steps": {
+        "title": "Story steps",
+        "description": "One step of a story: the statement it shows, the presenter's narration and the view.",
+        "schema": {
+            "fields": [
+                {
+                    "name": "story_id",
+                    "type": "string",
+                    "description": "The story this step belongs to.",
+                    "constraints": {"required": True},
+                },
+                {
+                    "name": "step",
+                    "type": "integer",
+                    "description": "Order of the step within its story (ascending; unique per story).",
+                    "constraints": {"required": True, "minimum": 1},
+                },
+                {
+                    "name": "statement_id",
+                    "type": "string",
+                    "description": "The statement the step shows; its card, its ringed mark and its day.",
+                    "constraints": {"required": True},
+                },
+                _text("narration", "What the presenter says at this step, in plain text.", required=False),
+                _text("notes", "Speaker notes, hidden until the presenter shows them.", required=False),
+                _date("as_of", "The grid's as-of day; empty for the statement's own day.", required=False),
+                _date(
+                    "since", "Show what changed in the grid since this day; empty for no change view.", required=False
+                ),
+                _date(
+                    "view_start",
+                    "First day of the timeline's visible range; empty for the whole debate.",
+                    required=False,
+                ),
+                _date(
+                    "view_end", "Last day of the timeline's visible range; empty for the whole debate.", required=False
+                ),
+                _text("actors", "Actor ids the grid shows, separated by `;`; empty for all.", required=False),
+                _text("questions", "Question ids the grid shows, separated by `;`; empty for all.", required=False),
+            ],
+            "primaryKey": ["story_id", "step"],
+            "foreignKeys": [
+                {"fields": ["story_id"], "reference": {"resource": "stories", "fields": ["story_id"]}},
+                {"fields": ["statement_id"], "reference": {"resource": "statements", "fields": ["statement_id"]}},
+            ],
+        },
+    },
+}
+TABLES.update(STORY_TABLES)
+
+TABLE_ORDER: tuple[str, ...] = tuple(t for t in TABLES if t not in STORY_TABLES)  # every debate has these
+OPTIONAL_TABLES: tuple[str, ...] = tuple(STORY_TABLES)
+ALL_TABLES: tuple[str, ...] = TABLE_ORDER + OPTIONAL_TABLES
 
 # Columns added to the format after debates were written without them: a file may leave them out (they are read as
 # empty), so an older debate stays valid.

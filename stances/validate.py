@@ -38,7 +38,11 @@ CODES: dict[str, str] = {
     "unknown-actor": "A statement (or an actor's `speaks_for`) names an actor that is not in actors.csv.",
     "unknown-question": "A row names a question that is not in questions.csv.",
     "unknown-source": "A row names a source that is not in sources.csv.",
-    "unknown-statement": "A statement source names a statement that is not in statements.csv.",
+    "unknown-statement": "A statement source or a story step names a statement that is not in statements.csv.",
+    "unknown-story": "A story step names a story that is not in stories.csv.",
+    "empty-story": "A story in stories.csv has no steps in story_steps.csv.",
+    "duplicate-step": "Two steps of one story share the same step number.",
+    "reversed-range": "A story step's view ends before it starts (view_end is before view_start).",
     "position-off-scale": "A position is not a point on its question's scale (scale_points.csv).",
     "question-without-scale": "A question has no points in scale_points.csv.",
     "self-reference": "A source says it reports on itself, or an actor that it speaks for itself.",
@@ -248,6 +252,12 @@ def _one_field(ctx: Context, table: str, frame: pd.DataFrame, spec: dict[str, An
         yield from problems_at(frame, present & ~matches, code=code, message=expected, **at)
 
 
+# Tables whose duplicate keys mean something more specific than "two rows share an identifier".
+DUPLICATE_CODES: dict[str, tuple[str, str]] = {
+    "story_steps": ("duplicate-step", "this story already has a step with this number"),
+}
+
+
 def duplicate_keys(ctx: Context) -> Iterator[Problem]:
     for table, frame in ctx.tables.items():
         key = schema.TABLES[table]["schema"]["primaryKey"]
@@ -258,15 +268,8 @@ def duplicate_keys(ctx: Context) -> Iterator[Problem]:
             continue
         shown = frame[key].astype(str).agg(" / ".join, axis=1) if len(key) > 1 else frame[key[0]]
         field = key[0] if len(key) == 1 else ", ".join(key)
-        yield from problems_at(
-            frame,
-            dup,
-            table=table,
-            code="duplicate-key",
-            field=field,
-            values=shown,
-            message="duplicates an earlier row's identifier",
-        )
+        code, message = DUPLICATE_CODES.get(table, ("duplicate-key", "duplicates an earlier row's identifier"))
+        yield from problems_at(frame, dup, table=table, code=code, field=field, values=shown, message=message)
 
 
 # (child table, child column, parent table, parent column, problem code, what the parent is called)
@@ -279,6 +282,8 @@ REFERENCES: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("statement_sources", "statement_id", "statements", "statement_id", "unknown-statement", "statement"),
     ("statement_sources", "source_id", "sources", "source_id", "unknown-source", "source"),
     ("events", "source_id", "sources", "source_id", "unknown-source", "source"),
+    ("story_steps", "story_id", "stories", "story_id", "unknown-story", "story"),
+    ("story_steps", "statement_id", "statements", "statement_id", "unknown-statement", "statement"),
 )
 
 
@@ -511,6 +516,66 @@ def _statements_with_sources(
     )
 
 
+def empty_stories(ctx: Context) -> Iterator[Problem]:
+    """Every story has at least one step."""
+    if not (ctx.has("stories", "story_id") and ctx.has("story_steps", "story_id")):
+        return
+    stories = ctx.tables["stories"]
+    bare = ~is_blank(stories["story_id"]) & ~is_in(stories["story_id"], ctx.tables["story_steps"]["story_id"])
+    yield from problems_at(
+        stories,
+        bare,
+        table="stories",
+        field="story_id",
+        code="empty-story",
+        message="has no steps; add rows for it to story_steps.csv",
+    )
+
+
+# A story step's lists of ids (`;`-separated), with what each id must name.
+STEP_LISTS = (
+    ("actors", "actors", "actor_id", "unknown-actor", "actor"),
+    ("questions", "questions", "question_id", "unknown-question", "question"),
+)
+
+
+def story_step_views(ctx: Context) -> Iterator[Problem]:
+    """A step's view names known actors and questions, and its range does not run backwards."""
+    if not ctx.has("story_steps", "story_id"):
+        return
+    steps = ctx.tables["story_steps"]
+    for column, parent, parent_column, code, noun in STEP_LISTS:
+        if not (column in steps.columns and ctx.has(parent, parent_column)):
+            continue
+        known = set(ctx.tables[parent][parent_column])
+        listed = [split_ids(value) for value in steps[column]]
+        unknown = [[i for i in ids if i not in known] for ids in listed]
+        yield from problems_at(
+            steps,
+            np.array([bool(u) for u in unknown]),
+            table="story_steps",
+            field=column,
+            code=code,
+            values=pd.Series(["; ".join(u) for u in unknown]),
+            message=f"unknown {noun} in this list (known: {_known(ctx.tables[parent][parent_column])})",
+        )
+    if ctx.has("story_steps", "view_start", "view_end"):
+        start, end = ctx.parsed("story_steps", "view_start"), ctx.parsed("story_steps", "view_end")
+        yield from problems_at(
+            steps,
+            (start.notna() & end.notna() & (end < start)).to_numpy(),
+            table="story_steps",
+            field="view_end",
+            code="reversed-range",
+            message="is before view_start; the timeline's range must not run backwards",
+        )
+
+
+def split_ids(value: object) -> list[str]:
+    """`"milley; sullivan"` -> `["milley", "sullivan"]`: a `;`-separated list cell of ids, blanks dropped."""
+    return [part.strip() for part in str(value or "").split(";") if part.strip()]
+
+
 RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     field_problems,
     duplicate_keys,
@@ -521,6 +586,8 @@ RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     missing_urls,
     quote_rules,
     statement_source_rules,
+    empty_stories,
+    story_step_views,
 )
 
 
@@ -536,8 +603,8 @@ def check_tables(tables: Tables) -> tuple[list[Problem], Context]:
     return sorted(problems, key=_file_order), ctx
 
 
-_TABLE_RANK = {schema.file_name(name): i for i, name in enumerate(schema.TABLE_ORDER)}
-_FIELD_RANK = {(schema.file_name(t), f): i for t in schema.TABLE_ORDER for i, f in enumerate(schema.field_names(t))}
+_TABLE_RANK = {schema.file_name(name): i for i, name in enumerate(schema.ALL_TABLES)}
+_FIELD_RANK = {(schema.file_name(t), f): i for t in schema.ALL_TABLES for i, f in enumerate(schema.field_names(t))}
 
 
 def _file_order(problem: Problem) -> tuple[int, int, int]:

@@ -1,0 +1,286 @@
+"""Presenters' stories: curated, narrated walks through a debate, and the view each step sets.
+
+A story is data (`stories.csv`, `story_steps.csv`). The default walk, every shown statement by date, is a story
+too, without narration. `step_view` is the one place that says what a step shows: the card's statement, the
+timeline's range and ringed mark, and the grid; the Present page and the one-file deck both draw from it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from stances import query, schema, steps
+from stances.model import Debate
+from stances.validate import split_ids
+
+WALK = ""  # the story id of the default walk
+WALK_TITLE = "All statements by date"
+GRID_ACTORS = 16  # the default walk's grid keeps at most this many actors: the current one and the busiest
+SLUG = re.compile(schema.SLUG)
+
+
+@dataclass(frozen=True, kw_only=True)
+class StoryStep:
+    """One step: the statement it shows, what the presenter says, and the view (empty fields: the defaults)."""
+
+    statement_id: str
+    narration: str = ""
+    notes: str = ""
+    as_of: dt.date | None = None  # the grid's day; None: the statement's own day
+    since: dt.date | None = None  # show the grid's changes since this day
+    view_start: dt.date | None = None  # the timeline's visible range; None: the whole debate
+    view_end: dt.date | None = None
+    actors: tuple[str, ...] = ()  # the grid's actors; empty: all
+    questions: tuple[str, ...] = ()  # the grid's questions; empty: all
+
+
+@dataclass(frozen=True, kw_only=True)
+class Story:
+    story_id: str
+    title: str
+    description: str = ""
+    steps: tuple[StoryStep, ...] = field(default=())
+
+    @property
+    def is_walk(self) -> bool:
+        return self.story_id == WALK
+
+
+def _day(value: object) -> dt.date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()  # type: ignore[arg-type]
+
+
+def stories_in(debate: Debate) -> dict[str, Story]:
+    """The debate's stories by id, in file order, each with its steps in step order."""
+    out: dict[str, Story] = {}
+    by_story = {sid: part for sid, part in debate.story_steps.groupby("story_id", sort=False)}
+    for row in debate.stories.itertuples(index=False):
+        part = by_story.get(row.story_id)
+        story_steps = () if part is None else tuple(_step(r) for r in part.sort_values("step").itertuples(index=False))
+        out[str(row.story_id)] = Story(
+            story_id=str(row.story_id), title=str(row.title), description=str(row.description or ""), steps=story_steps
+        )
+    return out
+
+
+def _step(row) -> StoryStep:
+    return StoryStep(
+        statement_id=str(row.statement_id),
+        narration=str(row.narration or ""),
+        notes=str(row.notes or ""),
+        as_of=_day(row.as_of),
+        since=_day(row.since),
+        view_start=_day(row.view_start),
+        view_end=_day(row.view_end),
+        actors=tuple(split_ids(row.actors)),
+        questions=tuple(split_ids(row.questions)),
+    )
+
+
+def default_walk(ordered: pd.DataFrame) -> Story:
+    """Every statement of `ordered` (already in `query.step_order`) as one step, without narration."""
+    return Story(
+        story_id=WALK,
+        title=WALK_TITLE,
+        steps=tuple(StoryStep(statement_id=str(s)) for s in ordered["statement_id"]),
+    )
+
+
+def parse_story(value: str | None, known: Mapping[str, Story]) -> str | None:
+    """The story a URL names: exactly a known id, else None (the default walk)."""
+    return value if value is not None and value in known else None
+
+
+def parse_step(value: str | None, total: int) -> int | None:
+    """The step a URL names: ASCII digits only, 1..total; None otherwise (no signs, spaces, decimals or '٣')."""
+    if value is None or not (value.isascii() and value.isdigit()) or len(value) > 9:
+        return None
+    number = int(value)
+    return number if 1 <= number <= total else None
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class StepView:
+    """What one step shows: the statement (card), the timeline (range, ring, fading) and the grid as of a day."""
+
+    story: Story
+    number: int
+    step: StoryStep
+    day: dt.date  # the statement's date
+    grid_day: dt.date
+    since: dt.date | None
+    start: dt.date | None  # the timeline's visible range (None: all)
+    end: dt.date | None
+    timeline: pd.DataFrame  # the statements the timeline draws
+    snapshot: pd.DataFrame
+    actors: list[str]
+    questions: list[str]
+    moved: dict[tuple[str, str], int] | None
+
+    @property
+    def total(self) -> int:
+        return len(self.story.steps)
+
+    @property
+    def statement_id(self) -> str:
+        return self.step.statement_id
+
+    @property
+    def is_first(self) -> bool:
+        return self.number <= 1
+
+    @property
+    def is_last(self) -> bool:
+        return self.number >= self.total
+
+
+def context_statements(debate: Debate, shown: pd.DataFrame, story: Story) -> pd.DataFrame:
+    """What the timeline and grid show around a story: the filtered statements plus the story's own (in step order).
+
+    Filters narrow the context; a story's steps are always there, so a filter never breaks the story.
+    """
+    if story.is_walk:
+        return query.step_order(shown)
+    own = debate.statements["statement_id"].isin([s.statement_id for s in story.steps])
+    extra = debate.statements[own.to_numpy() & ~debate.statements["statement_id"].isin(shown["statement_id"])]
+    return query.step_order(pd.concat([shown, extra]) if len(extra) else shown)
+
+
+def step_view(debate: Debate, story: Story, context: pd.DataFrame, number: int) -> StepView:
+    """The view of step `number` (clamped to the story) of `story`, over `context` (see `context_statements`).
+
+    The default walk's grid holds what the audience has seen so far (the steps up to this one); a story's grid is
+    every context statement as of the step's day (or its `as_of`), on its chosen actors and questions.
+    """
+    if not story.steps:
+        raise ValueError(f"story {story.story_id!r} has no steps")
+    number = steps.clamp(number, len(story.steps))
+    step = story.steps[number - 1]
+    row = debate.statements[debate.statements["statement_id"] == step.statement_id]
+    if row.empty:
+        raise ValueError(f"step {number} names an unknown statement {step.statement_id!r}")
+    day = pd.Timestamp(row["date"].iloc[0]).date()
+    if story.is_walk:
+        snapshot = steps.state_at(context, number)
+        actors = query.actors_in(debate, steps.grid_actors(context, number, limit=GRID_ACTORS))
+        questions = query.questions_in(debate, context["question_id"])
+        moved = None
+        grid_day = day
+    else:
+        grid_day = step.as_of or day
+        view = query.grid_view(debate, context, grid_day, step.since)
+        # A chosen actor with nothing to show yet still gets its (empty) row: the grid does not jump between steps.
+        actors = query.actors_in(debate, step.actors) if step.actors else view.actors
+        questions = query.questions_in(debate, step.questions) if step.questions else view.questions
+        snapshot, moved = view.snapshot, view.moved
+    return StepView(
+        story=story,
+        number=number,
+        step=step,
+        day=day,
+        grid_day=grid_day,
+        since=step.since,
+        start=step.view_start,
+        end=step.view_end,
+        timeline=context,
+        snapshot=snapshot,
+        actors=actors,
+        questions=questions,
+        moved=moved,
+    )
+
+
+# Authoring: a story built in the app, downloaded as rows or as the whole debate with the story added.
+
+
+def story_problems(story: Story, debate: Debate) -> list[str]:
+    """What keeps a drafted story from being a valid one in this debate, in plain words; empty when it is fine."""
+    problems = []
+    if not SLUG.match(story.story_id):
+        problems.append("the story id must be a lower-case slug: letters a-z, digits and dashes, e.g. my-story")
+    elif story.story_id in set(debate.stories["story_id"]):
+        problems.append(f"the debate already has a story {story.story_id!r}; choose another id")
+    if not story.title.strip():
+        problems.append("the story needs a title")
+    if not story.steps:
+        problems.append("the story has no steps yet")
+    return problems
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return ";".join(value)
+    return str(value)
+
+
+def story_rows(story: Story) -> dict[str, list[dict[str, str]]]:
+    """The story as rows of `stories.csv` and `story_steps.csv`, with the format's columns."""
+    step_rows = [
+        {
+            "story_id": story.story_id,
+            "step": str(number),
+            **{name: _cell(getattr(step, name)) for name in schema.field_names("story_steps")[2:]},
+        }
+        for number, step in enumerate(story.steps, start=1)
+    ]
+    return {
+        "stories": [{"story_id": story.story_id, "title": story.title, "description": story.description}],
+        "story_steps": step_rows,
+    }
+
+
+def csv_text(table: str, rows: list[dict[str, str]], *, header: bool = True) -> str:
+    """Rows of `table` as CSV text in the format's column order."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=schema.field_names(table), lineterminator="\n")
+    if header:
+        writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def with_story(files: Mapping[str, bytes], story: Story, descriptor: bytes | None) -> dict[str, bytes]:
+    """The debate's files (name -> bytes) with `story` appended to its story tables (created when absent).
+
+    Names come from the format, never from the data; `descriptor` is the new datapackage.json, if any.
+    """
+    out = dict(files)
+    rows = story_rows(story)
+    for table in schema.OPTIONAL_TABLES:
+        name = schema.file_name(table)
+        existing = out.get(name, b"").decode("utf-8-sig")
+        if existing and not existing.endswith("\n"):
+            existing += "\n"
+        added = csv_text(table, rows[table], header=not existing)
+        out[name] = (existing + added).encode("utf-8")
+    if descriptor is not None:
+        out["datapackage.json"] = descriptor
+    return out
+
+
+def zip_folder(files: Mapping[str, bytes], folder: str) -> bytes:
+    """A zip holding `files` in one folder; `folder` and the names must be plain names (no paths)."""
+    for name in (folder, *files):
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name) or ".." in name:
+            raise ValueError(f"not a plain file name: {name!r}")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in sorted(files.items()):
+            archive.writestr(f"{folder}/{name}", content)
+    return buffer.getvalue()
+
+
+def add_step(story: Story, step: StoryStep) -> Story:
+    return replace(story, steps=(*story.steps, step))

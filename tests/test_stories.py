@@ -1,0 +1,272 @@
+"""Stories: the optional tables, their validation, the view each step sets, and authoring's downloads."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from stances import query, schema, stories
+from stances.cli import main
+from stances.load import DEFAULT_DEBATE, check_debate, load_debate, read_debate_files
+from stances.package import descriptor
+
+from .conftest import write_debate, write_table
+
+STORIES = [{"story_id": "club", "title": "The club speech", "description": "Milley, then Sullivan."}]
+STEPS = [
+    {
+        "story_id": "club",
+        "step": "1",
+        "statement_id": "milley-club",
+        "narration": "Milley speaks.",
+        "notes": "",
+        "view_start": "2022-11-01",
+        "view_end": "2022-11-30",
+    },
+    {
+        "story_id": "club",
+        "step": "2",
+        "statement_id": "sullivan-briefing",
+        "narration": "Sullivan answers.",
+        "notes": "Say it slowly.",
+        "actors": "milley; sullivan",
+        "questions": "talks-now",
+    },
+]
+
+
+def with_stories(folder: Path, story_rows=None, step_rows=None) -> Path:
+    write_table(folder, "stories", STORIES if story_rows is None else story_rows)
+    write_table(folder, "story_steps", STEPS if step_rows is None else step_rows)
+    return folder
+
+
+def found(folder: Path) -> list[tuple[str, int | None, str | None, str]]:
+    return [(p.file, p.line, p.field, p.code) for p in check_debate(folder)]
+
+
+def test_a_debate_without_stories_is_valid_and_has_empty_story_tables(tiny_debate):
+    debate = load_debate(tiny_debate)
+    assert (found(tiny_debate), len(debate.stories), list(debate.story_steps.columns)) == (
+        [],
+        0,
+        schema.field_names("story_steps"),
+    )
+
+
+def test_a_debate_with_a_story_is_valid(tiny_debate):
+    assert found(with_stories(tiny_debate)) == []
+
+
+def test_story_steps_without_stories_is_a_missing_table(tiny_debate):
+    write_table(tiny_debate, "story_steps", STEPS)
+    assert found(tiny_debate) == [("stories.csv", None, None, "missing-table")]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"statement_id": "milley-clubb"}, ("story_steps.csv", 3, "statement_id", "unknown-statement")),
+        ({"story_id": "clubs"}, ("story_steps.csv", 3, "story_id", "unknown-story")),
+        ({"step": "1"}, ("story_steps.csv", 3, "story_id, step", "duplicate-step")),
+        ({"step": "0"}, ("story_steps.csv", 3, "step", "out-of-range")),
+        ({"actors": "milley; milly"}, ("story_steps.csv", 3, "actors", "unknown-actor")),
+        ({"questions": "talks"}, ("story_steps.csv", 3, "questions", "unknown-question")),
+        ({"view_start": "2022-12-01", "view_end": "2022-11-01"}, ("story_steps.csv", 3, "view_end", "reversed-range")),
+        ({"as_of": "9 Nov"}, ("story_steps.csv", 3, "as_of", "type-error")),
+    ],
+    ids=lambda v: v[3] if isinstance(v, tuple) else None,
+)
+def test_a_broken_step_is_reported_with_file_line_and_field(tiny_debate, change, expected):
+    steps = [dict(STEPS[0]), dict(STEPS[1], **change)]
+    assert found(with_stories(tiny_debate, step_rows=steps)) == [expected]
+
+
+def test_a_story_without_steps_is_an_empty_story(tiny_debate):
+    story_rows = [*STORIES, {"story_id": "later", "title": "Not written yet", "description": ""}]
+    assert found(with_stories(tiny_debate, story_rows=story_rows)) == [("stories.csv", 3, "story_id", "empty-story")]
+
+
+def test_unknown_step_values_name_the_unknown_ids(tiny_debate):
+    steps = [dict(STEPS[0], actors="milley; milly; sulivan")]
+    (problem,) = check_debate(with_stories(tiny_debate, step_rows=steps))
+    assert (problem.value, problem.message) == (
+        "milly; sulivan",
+        "unknown actor in this list (known: milley, sullivan)",
+    )
+
+
+def test_stances_validate_reports_a_broken_step_reference_with_its_file_and_line(tiny_debate, capsys):
+    steps = [dict(STEPS[0]), dict(STEPS[1], statement_id="sullivan-briefng")]
+    code = main(["validate", str(with_stories(tiny_debate, step_rows=steps))])
+    out = capsys.readouterr().out
+    assert (code, out.splitlines()[0]) == (
+        1,
+        "story_steps.csv:3: statement_id: 'sullivan-briefng' unknown statement "
+        "(known: milley-private, milley-club, sullivan-briefing, sullivan-view) [unknown-statement]",
+    )
+
+
+def test_the_bundled_debate_has_at_least_two_stories_of_real_statements():
+    debate = load_debate(DEFAULT_DEBATE)
+    found_stories = stories.stories_in(debate)
+    ids = set(debate.statements["statement_id"])
+    assert len(found_stories) >= 2
+    for story in found_stories.values():
+        assert len(story.steps) >= 5, story.story_id
+        assert [s.statement_id for s in story.steps if s.statement_id not in ids] == []
+        assert [n for n, s in enumerate(story.steps, 1) if not s.narration.strip()] == [], story.story_id
+
+
+def test_bundled_narration_is_plain_text():
+    debate = load_debate(DEFAULT_DEBATE)
+    text = " ".join(debate.story_steps["narration"]) + " ".join(debate.story_steps["notes"])
+    assert [c for c in "<>*_`[]#|" if c in text] == []
+
+
+def test_stories_in_reads_steps_in_step_order_with_their_views(tiny_debate):
+    steps = [dict(STEPS[1], step="5"), dict(STEPS[0], step="2")]
+    debate = load_debate(with_stories(tiny_debate, step_rows=steps))
+    (story,) = stories.stories_in(debate).values()
+    assert story.steps == (
+        stories.StoryStep(
+            statement_id="milley-club",
+            narration="Milley speaks.",
+            view_start=dt.date(2022, 11, 1),
+            view_end=dt.date(2022, 11, 30),
+        ),
+        stories.StoryStep(
+            statement_id="sullivan-briefing",
+            narration="Sullivan answers.",
+            notes="Say it slowly.",
+            actors=("milley", "sullivan"),
+            questions=("talks-now",),
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("1", 1),
+        ("4", 4),
+        ("5", None),
+        ("0", None),
+        ("-1", None),
+        ("+2", None),
+        (" 2", None),
+        ("2.0", None),
+        ("٣", None),
+        ("", None),
+        (None, None),
+        ("99999999999999999999", None),
+    ],
+)
+def test_parse_step_accepts_only_plain_step_numbers(value, expected):
+    assert stories.parse_step(value, 4) == expected
+
+
+def test_parse_story_accepts_only_known_ids():
+    known = {"club": stories.Story(story_id="club", title="t")}
+    assert [stories.parse_story(v, known) for v in ("club", "Club", "club ", "", None)] == ["club", *[None] * 4]
+
+
+def test_a_story_step_sets_range_grid_day_and_grid_axes(tiny_debate):
+    debate = load_debate(with_stories(tiny_debate))
+    story = stories.stories_in(debate)["club"]
+    context = stories.context_statements(debate, debate.statements, story)
+    first, second = (stories.step_view(debate, story, context, n) for n in (1, 2))
+    assert (first.statement_id, first.start, first.end, first.grid_day) == (
+        "milley-club",
+        dt.date(2022, 11, 1),
+        dt.date(2022, 11, 30),
+        dt.date(2022, 11, 9),
+    )
+    assert (second.statement_id, second.actors, second.questions, second.start) == (
+        "sullivan-briefing",
+        ["milley", "sullivan"],
+        ["talks-now"],
+        None,
+    )
+    assert set(second.snapshot["date"]) <= {d for d in debate.statements["date"] if d.date() <= second.grid_day}
+
+
+def test_the_default_walk_grid_holds_only_what_was_shown_so_far(tiny_debate):
+    debate = load_debate(tiny_debate)
+    ordered = query.step_order(debate.statements)
+    walk = stories.default_walk(ordered)
+    view = stories.step_view(debate, walk, ordered, 1)
+    assert (view.total, view.statement_id, list(view.snapshot["statement_id"])) == (
+        4,
+        ordered["statement_id"].iloc[0],
+        [ordered["statement_id"].iloc[0]],
+    )
+
+
+def test_a_filter_never_drops_a_story_step_from_the_context(tiny_debate):
+    debate = load_debate(with_stories(tiny_debate))
+    story = stories.stories_in(debate)["club"]
+    shown = query.apply(debate, query.Filters(actors=("milley",)))
+    context = stories.context_statements(debate, shown, story)
+    assert "sullivan-briefing" in set(context["statement_id"])
+    assert "sullivan-view" not in set(context["statement_id"])
+
+
+def test_a_drafted_story_needs_a_fresh_slug_a_title_and_steps(tiny_debate):
+    debate = load_debate(with_stories(tiny_debate))
+    assert stories.story_problems(stories.Story(story_id="Club!", title=" "), debate) == [
+        "the story id must be a lower-case slug: letters a-z, digits and dashes, e.g. my-story",
+        "the story needs a title",
+        "the story has no steps yet",
+    ]
+    assert stories.story_problems(stories.Story(story_id="club", title="x", steps=(STEP,)), debate) == [
+        "the debate already has a story 'club'; choose another id"
+    ]
+
+
+STEP = stories.StoryStep(statement_id="milley-club", narration='He said, "seize it";\nthen =1+1', actors=("milley",))
+
+
+def test_story_rows_round_trip_through_csv():
+    story = stories.Story(story_id="mine", title="Mine, too", steps=(STEP, STEP))
+    rows = stories.story_rows(story)
+    text = stories.csv_text("story_steps", rows["story_steps"])
+    back = list(csv.DictReader(io.StringIO(text)))
+    assert [(r["step"], r["narration"], r["actors"]) for r in back] == [
+        ("1", 'He said, "seize it";\nthen =1+1', "milley"),
+        ("2", 'He said, "seize it";\nthen =1+1', "milley"),
+    ]
+
+
+def test_the_debate_zip_with_a_drafted_story_is_a_valid_debate(tiny_debate, tmp_path):
+    with_stories(tiny_debate)
+    debate = load_debate(tiny_debate)
+    story = stories.Story(story_id="mine", title="Mine", steps=(STEP,))
+    meta = json.loads((tiny_debate / "datapackage.json").read_text(encoding="utf-8"))
+    new_descriptor = json.dumps(descriptor(meta, optional=schema.OPTIONAL_TABLES)).encode()
+    files = stories.with_story(read_debate_files(tiny_debate), story, new_descriptor)
+    data = stories.zip_folder(files, "tiny-with-story")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        archive.extractall(tmp_path / "out")
+    unpacked = tmp_path / "out" / "tiny-with-story"
+    assert check_debate(unpacked) == []
+    assert list(stories.stories_in(load_debate(unpacked))) == ["club", "mine"]
+    assert len(debate.story_steps) == 2  # the debate itself is untouched
+
+
+def test_the_debate_zip_adds_story_tables_to_a_debate_without_them(tmp_path):
+    folder = write_debate(tmp_path / "bare")
+    story = stories.Story(story_id="mine", title="Mine", steps=(STEP,))
+    files = stories.with_story(read_debate_files(folder), story, None)
+    assert files["stories.csv"].decode().splitlines() == ["story_id,title,description", "mine,Mine,"]
+
+
+def test_zip_members_are_plain_names_only():
+    with pytest.raises(ValueError):
+        stories.zip_folder({"../evil.csv": b""}, "debate")
