@@ -30,6 +30,7 @@ EVIDENCE_SYMBOLS: dict[str, str] = {
     "official-document": "square",
     "unnamed-officials": "diamond",
     "paraphrase": "triangle-up",
+    "coded-span": "pentagon",
 }
 EVENT_LABEL_LEVELS = 4  # rows of event labels above the timeline; events beyond them keep their line and hover
 EVENT_LABELS_UP_TO = 30  # more events than this in view: lines and hover only, no labels

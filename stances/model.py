@@ -18,6 +18,7 @@ class Evidence(StrEnum):
     OFFICIAL_DOCUMENT = "official-document"
     UNNAMED_OFFICIALS = "unnamed-officials"
     PARAPHRASE = "paraphrase"
+    CODED_SPAN = "coded-span"
 
 
 class Channel(StrEnum):
@@ -30,6 +31,7 @@ EVIDENCE_LABELS: dict[str, str] = {
     Evidence.OFFICIAL_DOCUMENT: "Official document",
     Evidence.UNNAMED_OFFICIALS: "Reported by unnamed officials",
     Evidence.PARAPHRASE: "Outlet's paraphrase",
+    Evidence.CODED_SPAN: "Coded span of a report",
 }
 OWN_WORDS: frozenset[str] = frozenset({Evidence.ON_RECORD, Evidence.OFFICIAL_DOCUMENT})
 

@@ -17,7 +17,7 @@ from stances.validate import is_in
 STALE_AFTER = pd.Timedelta(days=60)
 
 # When two statements of one actor on one question share a date, the stronger evidence wins.
-EVIDENCE_RANK = {"on-record": 0, "official-document": 1, "paraphrase": 2, "unnamed-officials": 3}
+EVIDENCE_RANK = {"on-record": 0, "official-document": 1, "paraphrase": 2, "coded-span": 3, "unnamed-officials": 4}
 
 
 @dataclass(frozen=True, kw_only=True)

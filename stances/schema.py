@@ -11,7 +11,7 @@ from typing import Any
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 HTTP_URL = r"^https?://\S+$"
 
-EVIDENCE_KINDS = ("on-record", "official-document", "unnamed-officials", "paraphrase")
+EVIDENCE_KINDS = ("on-record", "official-document", "unnamed-officials", "paraphrase", "coded-span")
 CHANNELS = ("public", "private")
 DATE_PRECISIONS = ("day", "month", "approximate")
 CONFIDENCE_LEVELS = ("low", "medium", "high")
@@ -25,6 +25,15 @@ SOURCE_KINDS = (
     "analysis",
 )
 EVENT_KINDS = ("military", "political", "diplomatic", "election", "economic")
+
+# Positions are integers in this range; each question's own scale (its rows in scale_points.csv) holds 2 to 11
+# of them, e.g. -1/+1, -1/0/+1, -2..+2 or 0..10.
+POSITION_MIN = -10
+POSITION_MAX = 10
+SCALE_MIN_POINTS = 2
+SCALE_MAX_POINTS = 11
+# Separates several values in one cell (actor aliases, statement categories).
+LIST_SEPARATOR = ";"
 
 # Plausible dates for any debate this tool is used on; narrower ranges belong in a debate's own checks.
 EARLIEST_DATE = "1900-01-01"
@@ -74,9 +83,21 @@ TABLES: dict[str, dict[str, Any]] = {
             "fields": [
                 _id("actor_id", "Stable identifier, lower-case slug, e.g. `milley`."),
                 _text("name", "Name as commonly written, e.g. `Mark A. Milley`."),
-                _text("role", "Role or title during the debate, e.g. `Chairman of the Joint Chiefs of Staff`."),
-                _text("affiliation", "Government, organisation or body the actor speaks for."),
-                _text("country", "ISO 3166-1 alpha-2 code of the actor's country, e.g. `US`, `UA`, `RU`."),
+                _text(
+                    "role",
+                    "Role or title during the debate, e.g. `Chairman of the Joint Chiefs of Staff`; empty if unknown.",
+                    required=False,
+                ),
+                _text(
+                    "affiliation",
+                    "Government, organisation or body the actor speaks for; empty if unknown.",
+                    required=False,
+                ),
+                _text(
+                    "country",
+                    "ISO 3166-1 alpha-2 code of the actor's country, e.g. `US`, `UA`, `RU`; empty if unknown.",
+                    required=False,
+                ),
                 _enum("actor_kind", ("person", "body"), "`person`, or `body` for an office or government."),
                 _text(
                     "aliases",
@@ -127,8 +148,9 @@ TABLES: dict[str, dict[str, Any]] = {
                 {
                     "name": "position",
                     "type": "integer",
-                    "description": "Point on the scale, from -2 (strongly against) to +2 (strongly for).",
-                    "constraints": {"required": True, "minimum": -2, "maximum": 2},
+                    "description": "Point on the question's ordinal scale, an integer from -10 to 10; higher is more "
+                    "for the proposition. A question has 2 to 11 points, e.g. -1/+1, -2..+2 or 0..10.",
+                    "constraints": {"required": True, "minimum": POSITION_MIN, "maximum": POSITION_MAX},
                 },
                 _text("label", "Short label of the point, e.g. `Against talks now`."),
                 _text("meaning", "What a statement must say to be coded at this point."),
@@ -151,10 +173,16 @@ TABLES: dict[str, dict[str, Any]] = {
                     "name": "url",
                     "type": "string",
                     "format": "uri",
-                    "description": "Address of the document (http or https); empty only for a source known solely "
-                    "through another that reports on it.",
+                    "description": "Address of the document (http or https); a consulted source needs a URL or an "
+                    "identifier.",
                     "constraints": {"pattern": HTTP_URL},
                 },
+                _text(
+                    "identifier",
+                    "Another way to find the document: a DOI, archive or document id, or file name, e.g. "
+                    "`doi:10.1000/182`, `Factiva NYTF000020221110`.",
+                    required=False,
+                ),
                 _date("published", "Publication date (YYYY-MM-DD)."),
                 _enum("source_kind", SOURCE_KINDS, "What kind of document this is."),
                 {
@@ -169,7 +197,11 @@ TABLES: dict[str, dict[str, Any]] = {
                     "only through a source that reports on it.",
                     "constraints": {"required": True},
                 },
-                _text("language", "ISO 639-1 code of the document's language, e.g. `en`, `uk`."),
+                _text(
+                    "language",
+                    "ISO 639-1 code of the document's language, e.g. `en`, `uk`; empty if unknown.",
+                    required=False,
+                ),
                 _text("notes", "Anything a reader of this source should know.", required=False),
             ],
             "primaryKey": ["source_id"],
@@ -204,7 +236,7 @@ TABLES: dict[str, dict[str, Any]] = {
                     "name": "position",
                     "type": "integer",
                     "description": "Point on the question's scale (see `scale_points`).",
-                    "constraints": {"required": True, "minimum": -2, "maximum": 2},
+                    "constraints": {"required": True, "minimum": POSITION_MIN, "maximum": POSITION_MAX},
                 },
                 _text("summary", "Neutral summary of the position in the curators' own words."),
                 _text(
@@ -212,10 +244,22 @@ TABLES: dict[str, dict[str, Any]] = {
                     "The actor's own words, copied exactly and kept short; empty when there are none.",
                     required=False,
                 ),
+                _text(
+                    "span",
+                    "Text of a coded span of a report (evidence `coded-span`), as in the source: it may mix the "
+                    "actor's reported words with the outlet's, so it is never the `quote`.",
+                    required=False,
+                ),
                 _enum("evidence", EVIDENCE_KINDS, "How we know: see the codebook's evidence kinds."),
                 _enum("channel", CHANNELS, "`public`, or `private` for positions held in closed meetings."),
                 _enum("confidence", CONFIDENCE_LEVELS, "Curators' confidence in the coding and its sourcing."),
                 _text("notes", "Coding decisions, disagreements between sources.", required=False),
+                _text("coder", "Who coded the statement (a name or initials).", required=False),
+                _text(
+                    "categories",
+                    "Labels of a multi-label claim separated by `;`, e.g. `economy; climate`.",
+                    required=False,
+                ),
             ],
             "primaryKey": ["statement_id"],
             "foreignKeys": [
@@ -352,7 +396,11 @@ ALL_TABLES: tuple[str, ...] = TABLE_ORDER + OPTIONAL_TABLES
 
 # Columns added to the format after debates were written without them: a file may leave them out (they are read as
 # empty), so an older debate stays valid.
-OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {"actors": ("speaks_for",)}
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
+    "actors": ("speaks_for",),
+    "sources": ("identifier",),
+    "statements": ("span", "coder", "categories"),
+}
 
 
 def file_name(table: str) -> str:

@@ -65,6 +65,12 @@ TRICKY_SUMMARIES = (
     "-Backed the proposal, then <u>reversed</u> within the week",
     "@channel: said the deal was 50% done & 50% wishful",
 )
+# Coded spans of a report: the actor's reported words mixed with the outlet's (evidence `coded-span`).
+SPANS = (
+    'The minister said on Tuesday that talks were "not on the table" while the offensive continued.',
+    "Asked about a ceasefire, the senator told reporters it was worth exploring, the paper reported.",
+    "Officials close to the talks said the envoy had called the proposal a serious basis for discussion.",
+)
 QUOTES = {
     -2: ("There can be no talks with those who shell our cities.", "Out of the question."),
     -1: ("Now is not the time.", "We see no basis for talks at present."),
@@ -86,7 +92,7 @@ OUTLETS = (
     ("Regional Herald", "herald"),
     ("Agency Press", "agency"),
 )
-EVIDENCE_SHARES = (0.45, 0.15, 0.2, 0.2)  # in schema.EVIDENCE_KINDS order
+EVIDENCE_SHARES = (0.45, 0.15, 0.15, 0.15, 0.1)  # in schema.EVIDENCE_KINDS order
 TRICKY_SHARE = 0.01
 WRITE_CHUNK = 250_000
 
@@ -123,7 +129,15 @@ def synthesize(statements: int, *, seed: int = 0) -> dict[str, pd.DataFrame]:
         "statement_sources": links,
         "events": events,
     }
-    return {name: tables[name][schema.field_names(name)] for name in schema.TABLE_ORDER}
+    # Optional columns synth does not fill (source identifiers, spans, coders, categories) are written empty.
+    return {name: _with_format_columns(name, tables[name]) for name in schema.TABLE_ORDER}
+
+
+def _with_format_columns(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    missing = [name for name in schema.field_names(table) if name not in frame.columns]
+    if missing:
+        frame = frame.assign(**dict.fromkeys(missing, "")).astype(dict.fromkeys(missing, frame.dtypes.iloc[0]))
+    return frame[schema.field_names(table)]
 
 
 def _frame(columns: dict[str, pa.Array | np.ndarray]) -> pd.DataFrame:
@@ -157,12 +171,16 @@ def _actors(rng: np.random.Generator, count: int) -> pd.DataFrame:
     country = rng.integers(0, len(COUNTRIES), count)
     people = [f"{a} {b}" for a in FIRST_NAMES for b in LAST_NAMES]
     governments = [f"Government of {c}" for c in COUNTRIES]
+    names = pd.Series(
+        _choose(np.where(body, len(people) + country, first * len(LAST_NAMES) + last), people + governments)
+    )
+    # Each actor a name of its own (a repeated name is a validation warning): "Anna Adler", "Anna Adler (2)", …
+    repeat = names.groupby(names).cumcount().to_numpy()
+    names = names.where(repeat == 0, names + " (" + pd.Series(repeat + 1).astype(str) + ")")
     return _frame(
         {
             "actor_id": _ids("actor-", count),
-            "name": _choose(
-                np.where(body, len(people) + country, first * len(LAST_NAMES) + last), people + governments
-            ),
+            "name": pa.array(names.astype(str).tolist(), type=pa.string()),
             "role": _choose(np.where(body, len(ROLES), rng.integers(0, len(ROLES), count)), [*ROLES, "Government"]),
             "affiliation": _choose(country, governments),
             "country": _choose(country, COUNTRIES),
@@ -250,7 +268,7 @@ def _statements(
     date = START + day.astype("timedelta64[D]")
     date = np.where(precision == 1, date.astype("datetime64[M]").astype("datetime64[D]"), date)
 
-    evidence = rng.choice(4, size=n, p=EVIDENCE_SHARES)
+    evidence = rng.choice(len(EVIDENCE_SHARES), size=n, p=EVIDENCE_SHARES)
     on_record, official, unnamed = evidence == 0, evidence == 1, evidence == 2
     private = np.where(unnamed, rng.random(n) < 0.7, rng.random(n) < 0.05)
     confidence = np.where(
@@ -261,6 +279,7 @@ def _statements(
     quoted = on_record | (official & (rng.random(n) < 0.5))
     quotes = ["", *(q for p in range(-2, 3) for q in QUOTES[p])]
     quote = np.where(quoted, 1 + (position + 2) * 2 + rng.integers(0, 2, n), 0)
+    span = np.where(evidence == schema.EVIDENCE_KINDS.index("coded-span"), 1 + rng.integers(0, len(SPANS), n), 0)
     notes = (rng.random(n) < 0.05).astype(int)
 
     statements = _frame(
@@ -273,6 +292,7 @@ def _statements(
             "position": pa.array(position).cast(pa.string()),
             "summary": _summaries(rng, position, question),
             "quote": _choose(quote, quotes),
+            "span": _choose(span, ["", *SPANS]),
             "evidence": _choose(evidence, schema.EVIDENCE_KINDS),
             "channel": _choose(private.astype(int), schema.CHANNELS),
             "confidence": _choose(confidence, schema.CONFIDENCE_LEVELS),

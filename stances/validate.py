@@ -8,7 +8,7 @@ column is itself reported by the reader.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from stances import schema
+from stances.names import folded
 from stances.problems import Problem
 
 # Problem codes, each documented for curators; `tests/test_docs.py` keeps the README in step with this table.
@@ -45,13 +46,17 @@ CODES: dict[str, str] = {
     "reversed-range": "A story step's view ends before it starts (view_end is before view_start).",
     "position-off-scale": "A position is not a point on its question's scale (scale_points.csv).",
     "question-without-scale": "A question has no points in scale_points.csv.",
+    "scale-size": "A question's scale has fewer than 2 or more than 11 points.",
     "self-reference": "A source says it reports on itself, or an actor that it speaks for itself.",
     "dated-after-source": "A statement is dated after a source it rests on was published.",
     "statement-without-source": "A statement rests on no source in statement_sources.csv.",
     "no-consulted-source": "None of a statement's sources was read by the curators (consulted=false).",
-    "missing-url": "A source the curators read has no URL.",
+    "missing-url": "A source the curators read has neither a URL nor an identifier.",
     "missing-quote": "A statement coded as on-record words has no quote.",
+    "missing-span": "A statement coded as a coded span has no span text.",
     "quote-not-on-record": "A statement carries a quote but its evidence kind is not the actor's own words.",
+    "duplicate-label": "Two questions share a label (warning): readers cannot tell them apart.",
+    "duplicate-name": "Two actors share a name or alias, ignoring case and spacing (warning).",
     "missing-descriptor": "The folder has no datapackage.json.",
     "invalid-descriptor": "datapackage.json is not valid JSON or lacks required metadata.",
     "too-many-problems": "A rule found more problems than are listed; the count of the rest is given.",
@@ -318,15 +323,16 @@ def positions_off_scale(ctx: Context) -> Iterator[Problem]:
     positions = ctx.parsed("statements", "position")
     keys = statements["question_id"] + "|" + positions.astype("string")
     known_question = is_in(statements["question_id"], points["question_id"])
-    # Positions outside the format's -2..+2 range are already reported as out-of-range.
-    off = (positions.between(-2, 2) & known_question & ~is_in(keys, point_keys)).fillna(False)
+    # Positions outside the format's range are already reported as out-of-range.
+    in_range = positions.between(schema.POSITION_MIN, schema.POSITION_MAX)
+    off = (in_range & known_question & ~is_in(keys, point_keys)).fillna(False)
     if not off.any():
         return
     scale = (
         pd.DataFrame({"q": points["question_id"], "p": ctx.parsed("scale_points", "position")})
         .dropna()
         .groupby("q")["p"]
-        .agg(lambda p: f"{int(p.min())} to {int(p.max())}")
+        .agg(lambda p: ", ".join(str(int(point)) for point in sorted(set(p))))
     )
     expected = statements["question_id"].map(scale)
     yield from problems_at(
@@ -336,7 +342,8 @@ def positions_off_scale(ctx: Context) -> Iterator[Problem]:
         field="position",
         code="position-off-scale",
         message=lambda row: (
-            f"not a point on the scale of '{statements['question_id'].iloc[row]}' (expected {expected.iloc[row]})"
+            f"not a point on the scale of '{statements['question_id'].iloc[row]}' "
+            f"(expected one of: {expected.iloc[row]})"
         ),
     )
 
@@ -355,6 +362,84 @@ def questions_without_scale(ctx: Context) -> Iterator[Problem]:
         field="question_id",
         code="question-without-scale",
         message="has no points in scale_points.csv",
+    )
+
+
+def scale_sizes(ctx: Context) -> Iterator[Problem]:
+    """Each question's scale holds 2 to 11 points (reported on the question's first point)."""
+    if not ctx.has("scale_points", "question_id", "position"):
+        return
+    points = ctx.tables["scale_points"]
+    questions = points["question_id"]
+    sizes = pd.Series(ctx.parsed("scale_points", "position").to_numpy(), index=questions.to_numpy())
+    counts = sizes.groupby(level=0).nunique()
+    first = ~questions.duplicated() & ~is_blank(questions)
+    size = questions.map(counts).fillna(0).astype(int)
+    low, high = schema.SCALE_MIN_POINTS, schema.SCALE_MAX_POINTS
+    yield from problems_at(
+        points,
+        first & ((size < low) | (size > high)),
+        table="scale_points",
+        field="question_id",
+        code="scale-size",
+        message=lambda row: f"the scale has {size.iloc[row]} point(s); a scale needs {low} to {high}",
+    )
+
+
+def _same_as_earlier(
+    frame: pd.DataFrame, keys: pd.Series, ids: pd.Series, *, table: str, field: str, code: str, noun: str
+) -> Iterator[Problem]:
+    """A warning on each row whose `keys` value an earlier row already has, naming that earlier row."""
+    present = keys.ne("")
+    repeated = keys.duplicated() & present
+    if not repeated.any():
+        return
+    lines = line_numbers(frame)
+    first_row = pd.Series(np.arange(len(frame)), index=frame.index).groupby(keys.to_numpy()).transform("min")
+    for problem in problems_at(
+        frame,
+        repeated,
+        table=table,
+        field=field,
+        code=code,
+        message=lambda row: (
+            f"same {noun} as {ids.iloc[first_row.iloc[row]]!r} on line {lines[first_row.iloc[row]]} "
+            f"(ignoring case and spacing): readers cannot tell {ids.iloc[row]!r} from it"
+        ),
+    ):
+        yield replace(problem, severity="warning")
+
+
+def duplicate_labels(ctx: Context) -> Iterator[Problem]:
+    """Two questions with one label (ignoring case and spacing) are a warning naming both rows."""
+    if not ctx.has("questions", "question_id", "label"):
+        return
+    questions = ctx.tables["questions"]
+    labels = questions["label"].map(folded)
+    yield from _same_as_earlier(
+        questions,
+        labels,
+        questions["question_id"],
+        table="questions",
+        field="label",
+        code="duplicate-label",
+        noun="label",
+    )
+
+
+def duplicate_names(ctx: Context) -> Iterator[Problem]:
+    """Two actors with one name (ignoring case and spacing) are a warning naming both rows."""
+    if not ctx.has("actors", "actor_id", "name"):
+        return
+    actors = ctx.tables["actors"]
+    yield from _same_as_earlier(
+        actors,
+        actors["name"].map(folded),
+        actors["actor_id"],
+        table="actors",
+        field="name",
+        code="duplicate-name",
+        noun="name",
     )
 
 
@@ -384,17 +469,21 @@ def self_references(ctx: Context) -> Iterator[Problem]:
 
 
 def missing_urls(ctx: Context) -> Iterator[Problem]:
+    """A source the curators read can be found again: it has a URL or an identifier."""
     if not ctx.has("sources", "url", "consulted"):
         return
     sources = ctx.tables["sources"]
     read = ctx.parsed("sources", "consulted").fillna(False).astype(bool)
+    unfindable = is_blank(sources["url"])
+    if "identifier" in sources.columns:
+        unfindable &= is_blank(sources["identifier"])
     yield from problems_at(
         sources,
-        read & is_blank(sources["url"]),
+        read & unfindable,
         table="sources",
         field="url",
         code="missing-url",
-        message="a source marked consulted=true needs its URL",
+        message="a source marked consulted=true needs its URL or an identifier",
     )
 
 
@@ -414,6 +503,15 @@ def quote_rules(ctx: Context) -> Iterator[Problem]:
         message="evidence is on-record, so the actor's exact words are required",
         values=statements["quote"],
     )
+    if "span" in statements.columns:
+        yield from problems_at(
+            statements,
+            evidence.eq("coded-span") & is_blank(statements["span"]),
+            table="statements",
+            field="span",
+            code="missing-span",
+            message="evidence is coded-span, so the text of the coded span is required",
+        )
     own_words = evidence.isin(["on-record", "official-document"])
     yield from problems_at(
         statements,
@@ -582,6 +680,9 @@ RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     unknown_references,
     positions_off_scale,
     questions_without_scale,
+    scale_sizes,
+    duplicate_labels,
+    duplicate_names,
     self_references,
     missing_urls,
     quote_rules,

@@ -20,6 +20,7 @@ def test_valid_debate_loads_with_types(tiny_debate):
         "official-document",
         "unnamed-officials",
         "paraphrase",
+        "coded-span",
     ]
     assert statements["confidence"].cat.ordered
     assert debate.sources["consulted"].tolist() == [False, True, True]

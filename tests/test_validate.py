@@ -25,7 +25,7 @@ def test_tiny_debate_is_valid(tiny_debate):
 BROKEN = [
     ("statements", 1, {"actor_id": "milly"}, ("statements.csv", 3, "actor_id", "unknown-actor")),
     ("statements", 0, {"question_id": "talks"}, ("statements.csv", 2, "question_id", "unknown-question")),
-    ("statements", 1, {"position": "5"}, ("statements.csv", 3, "position", "out-of-range")),
+    ("statements", 1, {"position": "11"}, ("statements.csv", 3, "position", "out-of-range")),
     ("statements", 1, {"position": "one"}, ("statements.csv", 3, "position", "type-error")),
     ("statements", 2, {"date": "2022-13-01"}, ("statements.csv", 4, "date", "type-error")),
     ("statements", 2, {"date": "1822-11-01"}, ("statements.csv", 4, "date", "out-of-range")),
@@ -37,6 +37,13 @@ BROKEN = [
     ("events", 0, {"event_id": "Midterms 2022"}, ("events.csv", 2, "event_id", "invalid-id")),
     ("sources", 1, {"url": "javascript:alert(1)"}, ("sources.csv", 3, "url", "invalid-url")),
     ("sources", 2, {"url": ""}, ("sources.csv", 4, "url", "missing-url")),
+    ("statements", 0, {"evidence": "coded-span"}, ("statements.csv", 2, "span", "missing-span")),
+    (
+        "statements",
+        1,
+        {"evidence": "coded-span", "span": "He said talks could wait, aides said."},
+        ("statements.csv", 3, "quote", "quote-not-on-record"),
+    ),
     ("sources", 1, {"reports_on": "nyt"}, ("sources.csv", 3, "reports_on", "unknown-source")),
     ("sources", 1, {"reports_on": "nv-report"}, ("sources.csv", 3, "reports_on", "self-reference")),
     ("sources", 1, {"consulted": "yes"}, ("sources.csv", 3, "consulted", "type-error")),
@@ -71,7 +78,73 @@ def test_position_off_its_questions_scale(tmp_path):
     assert [(p.file, p.line, p.field, p.code) for p in problems] == [
         ("statements.csv", 2, "position", "position-off-scale")
     ]
-    assert problems[0].message == "not a point on the scale of 'talks-now' (expected -2 to 1)"
+    assert problems[0].message == "not a point on the scale of 'talks-now' (expected one of: -2, -1, 0, 1)"
+
+
+def _scaled(tables: dict, question: str, points: list[int]) -> dict:
+    others = [p for p in tables["scale_points"] if p["question_id"] != question]
+    tables["scale_points"] = others + [
+        {"question_id": question, "position": str(p), "label": f"point {p}", "meaning": f"Means {p}."} for p in points
+    ]
+    return tables
+
+
+@pytest.mark.parametrize(
+    "points", [[-1, 1], [-1, 0, 1], [-2, -1, 0, 1, 2], list(range(11)), [-10, 10]], ids=lambda p: f"{len(p)}-points"
+)
+def test_a_scale_of_two_to_eleven_points_is_valid(tmp_path, points):
+    tables = _scaled({name: [dict(r) for r in rows] for name, rows in TINY.items()}, "us-press-kyiv", points)
+    tables["statements"] = [
+        dict(s, position=str(points[-1])) if s["question_id"] == "us-press-kyiv" else s for s in tables["statements"]
+    ]
+    assert found(write_debate(tmp_path / "d", tables)) == []
+
+
+@pytest.mark.parametrize("points", [[0], list(range(-5, 7))], ids=["one-point", "twelve-points"])
+def test_a_scale_of_one_or_twelve_points_is_reported_on_its_first_point(tmp_path, points):
+    tables = _scaled({name: [dict(r) for r in rows] for name, rows in TINY.items()}, "us-press-kyiv", points)
+    tables["statements"] = [
+        dict(s, position="0") if s["question_id"] == "us-press-kyiv" else s for s in tables["statements"]
+    ]
+    first_line = 2 + 5  # the five points of talks-now come first
+    assert found(write_debate(tmp_path / "d", tables)) == [
+        ("scale_points.csv", first_line, "question_id", "scale-size")
+    ]
+
+
+def test_position_on_a_two_point_scale_lists_its_points(tmp_path):
+    tables = _scaled({name: [dict(r) for r in rows] for name, rows in TINY.items()}, "talks-now", [-1, 1])
+    tables["statements"] = [
+        dict(s, position="0") if s["question_id"] == "talks-now" else s for s in tables["statements"]
+    ]
+    problems = check_debate(write_debate(tmp_path / "d", tables))
+    assert [(p.line, p.code, p.message) for p in problems] == [
+        (line, "position-off-scale", "not a point on the scale of 'talks-now' (expected one of: -1, 1)")
+        for line, s in enumerate(tables["statements"], start=2)
+        if s["question_id"] == "talks-now"
+    ]
+
+
+def test_consulted_source_with_an_identifier_needs_no_url(broken_debate):
+    assert found(broken_debate("sources", 2, url="", identifier="Factiva NYTF000020221110")) == []
+
+
+def test_duplicate_question_label_is_a_warning_naming_both_rows(broken_debate):
+    problems = check_debate(broken_debate("questions", 1, label=" open talks  NOW"))
+    assert [(p.file, p.line, p.field, p.code, p.severity) for p in problems] == [
+        ("questions.csv", 3, "label", "duplicate-label", "warning")
+    ]
+    assert problems[0].message == (
+        "same label as 'talks-now' on line 2 (ignoring case and spacing): readers cannot tell 'us-press-kyiv' from it"
+    )
+
+
+def test_duplicate_actor_name_is_a_warning_naming_both_rows(broken_debate):
+    problems = check_debate(broken_debate("actors", 1, name="Mark A. Milley "))
+    assert [(p.file, p.line, p.field, p.code, p.severity) for p in problems] == [
+        ("actors.csv", 3, "name", "duplicate-name", "warning")
+    ]
+    assert "'milley' on line 2" in problems[0].message and "'sullivan'" in problems[0].message
 
 
 def test_statement_without_any_source(tmp_path):
