@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from stances import schema
-from stances.names import folded
+from stances.spelling import folded
 from stances.problems import Problem
 
 # Problem codes, each documented for curators; `tests/test_docs.py` keeps the README in step with this table.
