@@ -17,8 +17,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from stances import schema
-from stances.spelling import folded
 from stances.problems import Problem
+from stances.spelling import folded
 
 # Problem codes, each documented for curators; `tests/test_docs.py` keeps the README in step with this table.
 CODES: dict[str, str] = {
