@@ -169,6 +169,34 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    """List what changed between two versions of a debate: statements added, removed, renamed, recoded (position,
+    evidence, channel), re-dated, re-sourced, re-worded (quote) and re-graded (confidence).
+
+    Exits 0 when both folders could be read (whatever changed), 1 when one of them cannot be, 2 on usage errors.
+
+    Example:
+      stances diff tests/fixtures/ukraine-talks-2022-v0.1.0 data/ukraine-talks-2022
+      stances diff old-release/ my-debate/ --json
+    """
+    from stances import diff
+    from stances.problems import DebateError
+
+    versions = []
+    for name in (args.old_dir, args.new_dir):
+        folder = Path(name)
+        if not folder.is_dir():
+            raise UsageError(f"no such folder: {folder}")
+        try:
+            versions.append(diff.read_revision(folder))
+        except DebateError as exc:
+            print(report(exc.problems, folder=str(folder)))
+            return EXIT_INVALID
+    changes = diff.diff_revisions(*versions)
+    print(json.dumps(changes.to_dict(), indent=2, ensure_ascii=False) if args.json else diff.report(changes))
+    return EXIT_OK
+
+
 def _doc(command: Callable[..., int]) -> tuple[str, str]:
     text = (command.__doc__ or "").strip()
     summary = text.splitlines()[0]
@@ -206,6 +234,11 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--out", required=True, metavar="DIR", help="folder to write the debate into")
     synth.add_argument("--seed", type=int, default=0, help="random seed (default 0); same seed, same files")
     synth.add_argument("--force", action="store_true", help="overwrite the debate files of a non-empty folder")
+
+    compare = add("diff", cmd_diff)
+    compare.add_argument("old_dir", metavar="OLD_DIR", help="the earlier version's folder")
+    compare.add_argument("new_dir", metavar="NEW_DIR", help="the later version's folder")
+    compare.add_argument("--json", action="store_true", help="print the changes as JSON")
 
     export = add("export", cmd_export)
     export.add_argument("debate_dir", nargs="?", default=str(DEFAULT_DEBATE), metavar="DEBATE_DIR")

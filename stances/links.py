@@ -28,6 +28,8 @@ PARAMS: dict[str, str] = {
 }
 
 
+STATEMENT_PARAM = "statement"
+
 # Choice widgets bound to the URL write the option's *label* (as the user sees it), so links read
 # `?actor=Mark A. Milley&question=Open talks now`; these parameters are checked against those labels.
 CHOICE_PARAMS = ("actor", "question", "question_focus", "position", "evidence", "channel", "outlet")

@@ -260,6 +260,12 @@ TABLES: dict[str, dict[str, Any]] = {
                     "Labels of a multi-label claim separated by `;`, e.g. `economy; climate`.",
                     required=False,
                 ),
+                _text(
+                    "replaces",
+                    "Earlier `statement_id`s of this statement (ids renamed in a later version), separated by `;`; "
+                    "links to an old id open this statement.",
+                    required=False,
+                ),
             ],
             "primaryKey": ["statement_id"],
             "foreignKeys": [
@@ -399,7 +405,7 @@ ALL_TABLES: tuple[str, ...] = TABLE_ORDER + OPTIONAL_TABLES
 OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "actors": ("speaks_for",),
     "sources": ("identifier",),
-    "statements": ("span", "coder", "categories"),
+    "statements": ("span", "coder", "categories", "replaces"),
 }
 
 

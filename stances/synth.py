@@ -297,6 +297,7 @@ def _statements(
             "channel": _choose(private.astype(int), schema.CHANNELS),
             "confidence": _choose(confidence, schema.CONFIDENCE_LEVELS),
             "notes": _choose(notes, ("", "Sources disagree on the date; coded from the earliest.")),
+            "replaces": _choose(np.zeros(n, dtype=int), ("",)),
         }
     )
     return statements, _links(rng, statement_id, primary, n_sources)

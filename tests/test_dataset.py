@@ -14,6 +14,7 @@ import pytest
 from stances.load import DEFAULT_DEBATE, check_debate, load_debate
 from stances.model import OWN_WORDS, Debate
 from stances.problems import errors
+from stances.revisions import renamed_ids
 
 CORE_ACTORS = ("milley", "sullivan", "biden", "zelenskyy")
 MIN_STATEMENTS_PER_CORE_ACTOR = 6
@@ -134,6 +135,12 @@ def summaries_copying_quotes(debate: Debate) -> list[str]:
     return found
 
 
+def reused_old_ids(debate: Debate) -> list[str]:
+    """Old ids (listed in `replaces`) that name a current statement: an id may never change meaning."""
+    current = set(debate.statements["statement_id"])
+    return sorted(old for old in renamed_ids(debate.statements) if old in current)
+
+
 def test_bundled_debate_has_no_errors():
     assert [str(p) for p in errors(check_debate(DEFAULT_DEBATE))] == []
 
@@ -184,4 +191,9 @@ def test_the_new_voice_report_cites_the_new_york_times(debate):
 
 def test_summaries_are_not_copies_of_quotes(debate):
     found = summaries_copying_quotes(debate)
+    assert found == []
+
+
+def test_no_old_statement_id_is_reused(debate):
+    found = reused_old_ids(debate)
     assert found == []

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from stances import links, query, schema
+from stances import links, query, revisions, schema
 from stances.app import state
 from stances.charts import POSITION_NAMES
 from stances.load import DEFAULT_DEBATE, folder_signature, load_debate
@@ -62,8 +62,26 @@ def vocabulary(_debate: Debate, signature: tuple) -> tuple[links.LinkVocabulary,
     return links.LinkVocabulary(choices=choices, statements=frozenset(_debate.statements["statement_id"])), outlets
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def renamed_statements(_debate: Debate, signature: tuple) -> dict[str, str]:
+    del signature
+    return revisions.renamed_ids(_debate.statements)
+
+
+def follow_renamed_statement(debate: Debate, signature: tuple) -> None:
+    """A link to a statement by an id it had in an earlier version opens the statement under its current id."""
+    wanted = st.query_params.get(links.STATEMENT_PARAM)
+    if not wanted:
+        return
+    known = vocabulary(debate, signature)[0].statements
+    current = revisions.resolve_statement_id(wanted, known, renamed_statements(debate, signature))
+    if current is not None and current != wanted:
+        st.query_params[links.STATEMENT_PARAM] = current
+
+
 def check_link(debate: Debate, signature: tuple) -> None:
     """Before any widget reads the URL: note what of it is unusable, and drop the parameters no widget owns."""
+    follow_renamed_statement(debate, signature)
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     ignored = links.ignored_values(params, vocabulary(debate, signature)[0])
     if not ignored:

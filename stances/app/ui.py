@@ -7,10 +7,10 @@ from typing import Any
 
 import streamlit as st
 
-from stances import cards, query
+from stances import cards, links, query
 from stances.app.state import AppContext
 
-STATEMENT = "statement"
+STATEMENT = links.STATEMENT_PARAM
 
 
 def selected_statement() -> str | None:
