@@ -115,7 +115,7 @@ def cmd_export(args: argparse.Namespace) -> int:
       stances export my-debate/ --format package --on-record-only --out exports/
     """
     from stances import export
-    from stances.load import load_debate
+    from stances.cache import load_debate
     from stances.problems import DebateError
     from stances.query import Filters
 

@@ -208,3 +208,11 @@ def broken_debate(tmp_path: Path) -> Callable[..., Path]:
         return write_debate(tmp_path / "broken", tables)
 
     return build
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_debate_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The app and the CLI cache loaded debates (stances.cache); the tests keep theirs out of the user's cache."""
+    import os
+
+    os.environ["STANCES_CACHE"] = str(tmp_path_factory.mktemp("debate-cache"))

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from stances import links, query, revisions, schema
+from stances import cache, links, query, revisions, schema
 from stances.app import state
 from stances.charts import POSITION_NAMES
-from stances.load import DEFAULT_DEBATE, folder_signature, load_debate
+from stances.load import DEFAULT_DEBATE, folder_signature
 from stances.model import EVIDENCE_LABELS, Debate
 from stances.names import actor_names, question_labels
 from stances.problems import DebateError
@@ -40,7 +40,7 @@ def debate_folder(argv: list[str], environ: Mapping[str, str]) -> Path:
 @st.cache_resource(max_entries=2, show_spinner="Loading the debate …")
 def cached_debate(folder: str, signature: tuple) -> Debate:
     del signature  # part of the cache key only: a changed file on disk loads afresh
-    return load_debate(Path(folder))
+    return cache.load_debate(Path(folder))
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
