@@ -176,7 +176,7 @@ def step_view(debate: Debate, story: Story, context: pd.DataFrame, number: int) 
         grid_day = day
     else:
         grid_day = step.as_of or day
-        view = query.grid_view(debate, context, grid_day, step.since)
+        view = query.grid_view(debate, _step_wins_its_day(context, row.iloc[0]), grid_day, step.since)
         # A chosen actor with nothing to show yet still gets its (empty) row: the grid does not jump between steps.
         actors = query.actors_in(debate, step.actors) if step.actors else view.actors
         questions = query.questions_in(debate, step.questions) if step.questions else view.questions
@@ -196,6 +196,18 @@ def step_view(debate: Debate, story: Story, context: pd.DataFrame, number: int) 
         questions=questions,
         moved=moved,
     )
+
+
+def _step_wins_its_day(context: pd.DataFrame, statement: pd.Series) -> pd.DataFrame:
+    """`context` without the other statements of the step's cell (actor, question) on the step's day, so that the
+    grid's cell shows the statement the card shows (two reports of one actor on one day are common)."""
+    same_cell_day = (
+        (context["actor_id"] == statement["actor_id"])
+        & (context["question_id"] == statement["question_id"])
+        & (context["date"] == statement["date"])
+        & (context["statement_id"] != statement["statement_id"])
+    )
+    return context[~same_cell_day.to_numpy()] if same_cell_day.any() else context
 
 
 # Authoring: a story built in the app, downloaded as rows or as the whole debate with the story added.
