@@ -13,6 +13,7 @@ from stances import __version__
 from stances.export import FORMATS
 from stances.load import DEFAULT_DEBATE, check_debate
 from stances.problems import errors, report, to_json
+from stances.query import Filters
 from stances.schema import CHANNELS, EVIDENCE_KINDS
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -117,7 +118,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     from stances import export
     from stances.cache import load_debate
     from stances.problems import DebateError
-    from stances.query import Filters
 
     folder = Path(args.debate_dir)
     if not folder.is_dir():
@@ -127,18 +127,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except DebateError as exc:
         print(report(exc.problems, folder=str(folder)))
         return EXIT_INVALID
-    filters = Filters(
-        actors=tuple(args.actor),
-        questions=tuple(args.question),
-        start=args.start,
-        end=args.end,
-        positions=tuple(args.position),
-        evidence=tuple(args.evidence),
-        on_record_only=args.on_record_only,
-        channels=tuple(args.channel),
-        outlets=tuple(args.outlet),
-        text=args.search,
-    )
+    filters = _filters(args)
     for problem in export.filter_problems(debate, filters):
         raise UsageError(problem)
     options = export.ExportOptions(
@@ -197,6 +186,87 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _filter_arguments(sub: argparse.ArgumentParser) -> None:
+    """The app's sidebar filters as options (repeat an option to allow several values)."""
+    narrow = sub.add_argument_group("filters (as in the app; repeat an option to allow several values)")
+    narrow.add_argument("--actor", action="append", default=[], metavar="ACTOR_ID")
+    narrow.add_argument("--question", action="append", default=[], metavar="QUESTION_ID")
+    narrow.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
+    narrow.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
+    narrow.add_argument("--position", action="append", default=[], type=int, choices=range(-2, 3), metavar="N")
+    narrow.add_argument("--evidence", action="append", default=[], choices=EVIDENCE_KINDS)
+    narrow.add_argument("--on-record-only", action="store_true", help="only on-record words and official documents")
+    narrow.add_argument("--channel", action="append", default=[], choices=CHANNELS)
+    narrow.add_argument("--outlet", action="append", default=[], help="outlet of a source, e.g. 'The White House'")
+    narrow.add_argument("--search", default="", metavar="TEXT", help="words in the summary or quote")
+
+
+def _filters(args: argparse.Namespace) -> Filters:
+    """The filters the options name, as the app's `Filters`."""
+    return Filters(
+        actors=tuple(args.actor),
+        questions=tuple(args.question),
+        start=args.start,
+        end=args.end,
+        positions=tuple(args.position),
+        evidence=tuple(args.evidence),
+        on_record_only=args.on_record_only,
+        channels=tuple(args.channel),
+        outlets=tuple(args.outlet),
+        text=args.search,
+    )
+
+
+def cmd_deck(args: argparse.Namespace) -> int:
+    """Write the whole talk as one self-contained HTML file that plays offline, with no Python and no network.
+
+    The file holds a title slide (dataset, version, licence, citation) and one slide per step: narration, the
+    statement's card with every source link, speaker notes (hidden; N shows them), the timeline with the step
+    ringed and the grid as of the step. Keys: → Space PageDown next, ← PageUp back, Home and End. Without
+    --story it walks every statement the filters let through, by date; with --story the filters narrow what the
+    charts show around the story. Exits 0 when written, 1 when the debate is invalid, 2 on usage errors.
+
+    Example:
+      stances deck data/ukraine-talks-2022 --story milley-vs-advisers --out talk.html
+      stances deck data/ukraine-talks-2022 --actor milley --from 2022-11-01 --out milley.html
+    """
+    from stances import deck, export, stories
+    from stances.cache import load_debate
+    from stances.problems import DebateError
+
+    folder = Path(args.debate_dir)
+    if not folder.is_dir():
+        raise UsageError(f"no such folder: {folder}")
+    out = Path(args.out)
+    if out.is_dir() or not out.parent.is_dir():
+        raise UsageError(f"not a file in an existing folder: {out}")
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} already exists; pass --force to overwrite it")
+    try:
+        debate = load_debate(folder)
+    except DebateError as exc:
+        print(report(exc.problems, folder=str(folder)))
+        return EXIT_INVALID
+    filters = _filters(args)
+    for problem in export.filter_problems(debate, filters):
+        raise UsageError(problem)
+    known = stories.stories_in(debate)
+    if args.story is not None and args.story not in known:
+        raise UsageError(f"no story {args.story!r} in {folder} (known: {', '.join(known) or 'none'})")
+    try:
+        data = deck.presentation(debate, story_id=args.story, filters=filters)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    partial = out.with_name(out.name + ".part")
+    try:
+        partial.write_bytes(data)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+    print(f"wrote {out} ({len(data) / 1e6:.1f} MB)")
+    return EXIT_OK
+
+
 def _doc(command: Callable[..., int]) -> tuple[str, str]:
     text = (command.__doc__ or "").strip()
     summary = text.splitlines()[0]
@@ -246,17 +316,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", metavar="PATH_OR_DIR", help="file to write, or folder for the default name")
     export.add_argument("--force", action="store_true", help="overwrite an existing file")
     export.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 byte-order mark Excel needs")
-    narrow = export.add_argument_group("filters (as in the app; repeat an option to allow several values)")
-    narrow.add_argument("--actor", action="append", default=[], metavar="ACTOR_ID")
-    narrow.add_argument("--question", action="append", default=[], metavar="QUESTION_ID")
-    narrow.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
-    narrow.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
-    narrow.add_argument("--position", action="append", default=[], type=int, choices=range(-2, 3), metavar="N")
-    narrow.add_argument("--evidence", action="append", default=[], choices=EVIDENCE_KINDS)
-    narrow.add_argument("--on-record-only", action="store_true", help="only on-record words and official documents")
-    narrow.add_argument("--channel", action="append", default=[], choices=CHANNELS)
-    narrow.add_argument("--outlet", action="append", default=[], help="outlet of a source, e.g. 'The White House'")
-    narrow.add_argument("--search", default="", metavar="TEXT", help="words in the summary or quote")
+    _filter_arguments(export)
+
+    deck = add("deck", cmd_deck)
+    deck.add_argument("debate_dir", nargs="?", default=str(DEFAULT_DEBATE), metavar="DEBATE_DIR")
+    deck.add_argument("--story", metavar="STORY_ID", help="the story to present (default: every statement by date)")
+    deck.add_argument("--out", required=True, metavar="FILE", help="the HTML file to write, e.g. talk.html")
+    deck.add_argument("--force", action="store_true", help="overwrite an existing file")
+    _filter_arguments(deck)
     return parser
 
 
