@@ -64,7 +64,7 @@ def expected_grid_ids(view) -> list[str]:
 
 
 def test_the_deck_plays_offline_and_card_ring_and_grid_move_together(browser, talk):
-    path, debate, views = talk
+    path, _, views = talk
     context, tab, requests = offline_tab(browser, (1280, 720))
     tab.goto(path.as_uri())
     tab.wait_for_selector("body[data-ready=true]", timeout=30_000)
@@ -81,7 +81,8 @@ def test_the_deck_plays_offline_and_card_ring_and_grid_move_together(browser, ta
         tab.wait_for_function(f"() => document.getElementById('grid').dataset.step === '{number}'")
         ring = tab.evaluate(RING)
         mark = tab.evaluate(MARK_OF, view.statement_id)
-        assert (ring["id"], ring["x"], ring["y"], ring["step"]) == (view.statement_id, mark["x"], mark["y"], str(number))
+        expected = (view.statement_id, mark["x"], mark["y"], str(number))
+        assert (ring["id"], ring["x"], ring["y"], ring["step"]) == expected
         assert (mark["x"], mark["opacity"]) == (view.day.isoformat(), 1)
         assert ring["range"] == [view.start.isoformat(), view.end.isoformat()]
         grid = tab.evaluate(GRID)
