@@ -2,8 +2,9 @@
 
     STANCES_DEBATE=benchmarks/out/synth-100000-seed-0 .venv/bin/streamlit run benchmarks/bare_app.py
 
-It reads the debate's statements.csv with pandas (cached), filters the rows with one multiselect of actors, and shows
-them as a plain `plotly.express.scatter` and a `st.dataframe`: no validation, no aggregation, no row limit.
+It reads the debate's statements.csv with pandas (cached), filters the rows with one multiselect of actors and an
+"On-record words only" toggle (the filter the browser benchmark clicks in both apps), and shows them as a plain
+`plotly.express.scatter` and a `st.dataframe`: no validation, no aggregation, no row limit.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ def statements(folder: str) -> pd.DataFrame:
 
 rows = statements(os.environ["STANCES_DEBATE"])
 actors = st.multiselect("Actors", sorted(rows["actor_id"].unique()), key="actor", placeholder="All actors")
+on_record = st.toggle("On-record words only", key="onrecord")
 shown = rows[rows["actor_id"].isin(actors)] if actors else rows
+if on_record:
+    shown = shown[shown["evidence"].isin(["on-record", "official-document"])]
 st.plotly_chart(px.scatter(shown, x="date", y="actor_id", color="position"), key="scatter")
 st.dataframe(shown, key="table")

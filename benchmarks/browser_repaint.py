@@ -5,6 +5,11 @@ start it). The tab opens it, waits for the timeline's plot, then toggles "On-rec
 click until the script has finished and the timeline's plot holds the new figure (plotly's `data` replaced and one
 animation frame drawn). Also read: the tab's JS heap (CDP Performance.getMetrics) and the app process's peak
 resident memory (VmHWM in /proc/<pid>/status).
+
+`side_by_side` serves the stances app and the bare reference app (`bare_app.py`, which has the same "On-record
+words only" toggle) at once and measures both in one browser, alternating app by app in every round so that a slow
+spell of the machine hits both alike: a warm page load (a new tab session on a server that has the debate loaded,
+until the script is done and the plot drawn) and the repaint after the toggle. Medians and ratios stances / bare.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ CHROMIUM = os.environ.get("STANCES_CHROMIUM", "/usr/bin/chromium")
 SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 SWITCH = ".st-key-onrecord input"
 PLOT = ".st-key-timeline_bins .js-plotly-plot, .st-key-timeline_chart .js-plotly-plot"
+BARE_PLOT = ".st-key-scatter .js-plotly-plot"
 BUDGET_S = 60.0  # stop toggling once the repaints have taken this long (at least two: on and off)
 TIMEOUT_MS = 600_000  # opening a 1M debate loads it first (tens of seconds on a 2-core machine)
 
@@ -41,6 +47,13 @@ ROWS = (
     "tab JS heap used (MB)",
     "tab JS heap total (MB)",
     "app process peak RSS (MB)",
+    # side_by_side: both apps in one run
+    "bare: warm page load (median)",
+    "stances: warm page load (median)",
+    "ratio warm page load, stances / bare",
+    "bare: toggle repaint (median)",
+    "stances: toggle repaint (median)",
+    "ratio toggle repaint, stances / bare",
 )
 
 
@@ -68,10 +81,10 @@ def peak_rss_mb(pid: int) -> float:
     raise RuntimeError("no VmHWM in /proc status")
 
 
-def start_app(folder: Path, log: Path) -> tuple[subprocess.Popen, str]:
+def start_app(folder: Path, log: Path, script: Path = ROOT / "dashboard.py") -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "STANCES_DEBATE": str(folder)}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py")]
+    command = [sys.executable, "-m", "streamlit", "run", str(script)]
     command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
     with log.open("w") as handle:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
@@ -90,13 +103,13 @@ def start_app(folder: Path, log: Path) -> tuple[subprocess.Popen, str]:
     raise RuntimeError(f"the app did not answer within 60 s:\n{log.read_text()}")
 
 
-def _repaint(tab, toggle) -> float:
+def _repaint(tab, toggle, plot: str = PLOT) -> float:
     """Click the toggle; seconds until the script is done and the timeline shows a new figure, drawn.
 
     A redraw just after a paint can swallow a click (the browser tests saw it too): when the switch has not flipped
     within two seconds, click again, as a person would, and time from that click.
     """
-    tab.evaluate(f"() => {{ window.__before = document.querySelector({PLOT!r}).data; }}")
+    tab.evaluate(f"() => {{ window.__before = document.querySelector({plot!r}).data; }}")
     was_on = tab.locator(SWITCH).is_checked()
     for _ in range(3):
         started = time.perf_counter()
@@ -111,13 +124,85 @@ def _repaint(tab, toggle) -> float:
     tab.wait_for_function(
         f"""() => {{
             const app = document.querySelector('{SETTLED}');
-            const plot = document.querySelector({PLOT!r});
+            const plot = document.querySelector({plot!r});
             return Boolean(app && plot && plot.data && plot.data !== window.__before && plot._fullLayout);
         }}""",
         timeout=TIMEOUT_MS,
     )
     tab.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     return time.perf_counter() - started
+
+
+def _open(tab, url: str, plot: str) -> float:
+    """Seconds from navigating to `url` until the script is done and `plot` is drawn."""
+    started = time.perf_counter()
+    tab.goto(url, timeout=TIMEOUT_MS)
+    tab.wait_for_selector(SETTLED, timeout=TIMEOUT_MS)
+    tab.wait_for_function(
+        f"() => {{ const p = document.querySelector({plot!r}); return Boolean(p && p._fullLayout); }}",
+        timeout=TIMEOUT_MS,
+    )
+    return time.perf_counter() - started
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def _launch(playwright):
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    )
+
+
+def side_by_side(folder: Path, repeat: int, log_dir: Path) -> dict[str, float]:
+    """Warm page load and toggle repaint of the stances app and the bare app, alternating, in one run."""
+    from playwright.sync_api import sync_playwright
+
+    apps = {"bare": (HERE / "bare_app.py", BARE_PLOT), "stances": (ROOT / "dashboard.py", PLOT)}
+    served: dict[str, tuple[subprocess.Popen, str]] = {}
+    loads: dict[str, list[float]] = {name: [] for name in apps}
+    repaints: dict[str, list[float]] = {name: [] for name in apps}
+    try:
+        for name, (script, _) in apps.items():
+            served[name] = start_app(folder, log_dir / f"side-by-side-{name}.log", script)
+        with sync_playwright() as playwright:
+            browser = _launch(playwright)
+            context = browser.new_context(viewport={"width": 1280, "height": 800})
+            for name, (_, plot) in apps.items():  # a first, cold load each: the servers read the debate
+                tab = context.new_page()
+                _open(tab, served[name][1], plot)
+                tab.close()
+            for _ in range(max(repeat, 3)):
+                for name, (_, plot) in apps.items():
+                    tab = context.new_page()
+                    loads[name].append(_open(tab, served[name][1], plot))
+                    toggle = tab.get_by_text("On-record words only")
+                    repaints[name].append(_repaint(tab, toggle, plot))
+                    repaints[name].append(_repaint(tab, toggle, plot))
+                    tab.close()
+            browser.close()
+    finally:
+        for process, _ in served.values():
+            _stop(process)
+    results = {
+        "bare: warm page load (median)": statistics.median(loads["bare"]),
+        "stances: warm page load (median)": statistics.median(loads["stances"]),
+        "bare: toggle repaint (median)": statistics.median(repaints["bare"]),
+        "stances: toggle repaint (median)": statistics.median(repaints["stances"]),
+    }
+    results["ratio warm page load, stances / bare"] = (
+        results["stances: warm page load (median)"] / results["bare: warm page load (median)"]
+    )
+    results["ratio toggle repaint, stances / bare"] = (
+        results["stances: toggle repaint (median)"] / results["bare: toggle repaint (median)"]
+    )
+    return results
 
 
 def measure(folder: Path, repeat: int, log: Path) -> dict[str, float]:
@@ -127,19 +212,9 @@ def measure(folder: Path, repeat: int, log: Path) -> dict[str, float]:
     results: dict[str, float] = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM,
-                args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-            )
+            browser = _launch(playwright)
             tab = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
-            started = time.perf_counter()
-            tab.goto(url, timeout=TIMEOUT_MS)
-            tab.wait_for_selector(SETTLED, timeout=TIMEOUT_MS)
-            tab.wait_for_function(
-                f"() => {{ const p = document.querySelector({PLOT!r}); return Boolean(p && p._fullLayout); }}",
-                timeout=TIMEOUT_MS,
-            )
-            results["open the app until the timeline is drawn"] = time.perf_counter() - started
+            results["open the app until the timeline is drawn"] = _open(tab, url, PLOT)
             toggle = tab.get_by_text("On-record words only")
             repaints: list[float] = []
             while len(repaints) < max(repeat, 2) and (len(repaints) < 2 or sum(repaints) < BUDGET_S):
@@ -155,9 +230,6 @@ def measure(folder: Path, repeat: int, log: Path) -> dict[str, float]:
             browser.close()
         results["app process peak RSS (MB)"] = peak_rss_mb(process.pid)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _stop(process)
+    results.update(side_by_side(folder, repeat, log.parent))
     return results

@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/run.py                                  # 1k, 10k, 100k and 1M statements
     .venv/bin/python benchmarks/run.py --sizes 1000,10000 --repeat 5
     .venv/bin/python benchmarks/run.py --sections app,browser --sizes 100000   # only the app and the browser
+    .venv/bin/python benchmarks/run.py --sections browser --sizes bundled,100000   # side by side with the bare app
 
 Three sections, each size of each in a fresh process: the pure operations (`OPERATIONS`); the whole app's rerun
 after a filter change with Streamlit's AppTest next to the bare reference app `bare_app.py` (`app_rerun.py`); and
@@ -39,12 +40,13 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
-from stances.load import check_debate, load_debate  # noqa: E402
+from stances.load import DEFAULT_DEBATE, check_debate, load_debate  # noqa: E402
 from stances.model import Debate  # noqa: E402
 from stances.synth import synthesize, write_synthetic  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 DEFAULT_SIZES = (1_000, 10_000, 100_000, 1_000_000)
+BUNDLED = 0  # `--sizes bundled,100000`: the bundled debate beside synthetic ones
 SEED = 0
 # Stop repeating an operation once its runs have taken this long; its median is then of fewer runs.
 TIME_BUDGET_S = 20.0
@@ -167,7 +169,9 @@ MAX_STATEMENTS: dict[str, tuple[int, str]] = {
 
 
 def debate_folder(statements: int) -> Path:
-    """The cached synthetic debate of this size, generated on first use."""
+    """The cached synthetic debate of this size, generated on first use; the bundled debate for BUNDLED (0)."""
+    if statements == BUNDLED:
+        return DEFAULT_DEBATE
     folder = OUT / f"synth-{statements}-seed-{SEED}"
     if not (folder / "datapackage.json").is_file():
         write_synthetic(folder, statements, SEED, force=True)
@@ -278,7 +282,7 @@ def shown(value: object, name: str) -> str:
 def table(results: dict[int, dict[str, object]], names: list[str], title: str = "operation") -> str:
     sizes = list(results)
     width = max(len(n) for n in [*names, title])
-    lines = [f"{title:<{width}}" + "".join(f"{n:>16,}" for n in sizes)]
+    lines = [f"{title:<{width}}" + "".join(f"{'bundled' if n == BUNDLED else f'{n:,}':>16}" for n in sizes)]
     lines.append("-" * len(lines[0]))
     for name in names:
         lines.append(f"{name:<{width}}" + "".join(f"{shown(results[n].get(name, '-'), name):>16}" for n in sizes))
@@ -307,12 +311,13 @@ def _read(path: str) -> str:
 
 
 def sizes_option(text: str) -> list[int]:
+    parts = [part.strip() for part in text.split(",") if part.strip()]
     try:
-        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+        sizes = [BUNDLED if part == "bundled" else int(part.replace("_", "")) for part in parts]
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected sizes like 1000,10000, not {text!r}") from None
-    if not sizes or min(sizes) < 1:
-        raise argparse.ArgumentTypeError("sizes must be positive whole numbers")
+        raise argparse.ArgumentTypeError(f"expected sizes like bundled,1000,10000, not {text!r}") from None
+    if not sizes or any(n < 1 and n != BUNDLED for n in sizes):
+        raise argparse.ArgumentTypeError("sizes must be positive whole numbers or `bundled`")
     return sizes
 
 
@@ -347,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one size, JSON out
     parser.add_argument("--section", choices=SECTIONS, default="ops", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.one:
+    if args.one is not None:
         run = {"ops": run_one_size, "app": run_app_section, "browser": run_browser_section}[args.section]
         print(json.dumps(run(args.one, args.repeat)))
         return 0
