@@ -71,16 +71,25 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
     Refuses a folder that already holds files unless --force; then only the debate's own files are overwritten.
 
+    The shape options make it wide and uneven like real coded debates: --actors and --questions set the counts,
+    --scale-points the length of every question's scale, --skew how much a few actors and questions dominate.
+
     Example:
       stances synth --statements 100000 --out big-debate/
       stances synth --statements 2000 --out small/ --seed 7 --force
+      stances synth --statements 100000 --actors 1000 --questions 100 --scale-points 3 --skew 1 --out wide/
     """
     import time
 
-    from stances.synth import write_synthetic
+    from stances.synth import Shape, check_shape, write_synthetic
 
     if args.statements < 1:
         raise UsageError(f"--statements must be at least 1, not {args.statements}")
+    shape = Shape(actors=args.actors, questions=args.questions, scale_points=args.scale_points, skew=args.skew)
+    try:
+        check_shape(args.statements, shape)
+    except ValueError as exc:
+        raise UsageError(f"--{exc}".replace("scale points", "scale-points", 1)) from None
     folder = Path(args.out)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"not a folder: {folder}")
@@ -91,7 +100,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
     def progress(message: str) -> None:
         print(f"[{time.perf_counter() - started:6.1f}s] {message}", file=sys.stderr, flush=True)
 
-    write_synthetic(folder, args.statements, args.seed, force=args.force, progress=progress)
+    write_synthetic(folder, args.statements, args.seed, shape=shape, force=args.force, progress=progress)
     print(f"wrote {args.statements:,} statements to {folder} in {time.perf_counter() - started:.1f}s")
     return EXIT_OK
 
@@ -304,6 +313,14 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--out", required=True, metavar="DIR", help="folder to write the debate into")
     synth.add_argument("--seed", type=int, default=0, help="random seed (default 0); same seed, same files")
     synth.add_argument("--force", action="store_true", help="overwrite the debate files of a non-empty folder")
+    synth.add_argument("--actors", type=int, metavar="N", help="how many actors (default: grows with the statements)")
+    synth.add_argument("--questions", type=int, metavar="N", help="how many questions (default: 5 to 12)")
+    synth.add_argument(
+        "--scale-points", type=int, default=5, metavar="N", help="points on each question's scale (default 5)"
+    )
+    synth.add_argument(
+        "--skew", type=float, default=0.0, metavar="S", help="0 even activity (default); 1 a few actors say most"
+    )
 
     compare = add("diff", cmd_diff)
     compare.add_argument("old_dir", metavar="OLD_DIR", help="the earlier version's folder")

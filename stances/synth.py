@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -97,28 +98,69 @@ TRICKY_SHARE = 0.01
 WRITE_CHUNK = 250_000
 
 
-def sizes(statements: int) -> dict[str, int]:
-    """How many rows of each table a debate of `statements` statements gets."""
+@dataclass(frozen=True, kw_only=True)
+class Shape:
+    """The shape of a synthetic debate beyond its number of statements: how wide it is and how uneven.
+
+    `actors` and `questions` default to `sizes(statements)`; `scale_points` is the length of every question's
+    scale (symmetric around 0: 2 is −1/+1, 3 is −1/0/+1, 5 is −2…+2); `skew` 0 spreads statements evenly over
+    actors and questions, 1 or more makes a few of them (not the first in the files) say most, as real coded
+    debates do (a Zipf-like share: the k-th busiest gets weight 1/k**skew).
+    """
+
+    actors: int | None = None
+    questions: int | None = None
+    scale_points: int = 5
+    skew: float = 0.0
+
+
+def scale_positions(points: int) -> list[int]:
+    """The positions of a symmetric scale of `points` points: odd lengths hold 0, even ones do not."""
+    half = points // 2
+    return [p for p in range(-half, half + 1) if points % 2 or p != 0]
+
+
+def check_shape(statements: int, shape: Shape) -> None:
+    """Raise ValueError, saying what is allowed, for a shape no valid debate can have."""
+    if statements < 1:
+        raise ValueError("a debate needs at least one statement")
+    low, high = schema.SCALE_MIN_POINTS, schema.SCALE_MAX_POINTS
+    if not low <= shape.scale_points <= high:
+        raise ValueError(f"scale points must be from {low} to {high}, not {shape.scale_points}")
+    for name in ("actors", "questions"):
+        count = getattr(shape, name)
+        if count is not None and count < 1:
+            raise ValueError(f"{name} must be at least 1, not {count}")
+    if shape.skew < 0:
+        raise ValueError(f"skew must be 0 or more, not {shape.skew}")
+
+
+def sizes(statements: int, shape: Shape | None = None) -> dict[str, int]:
+    """How many rows of each table a debate of `statements` statements gets (a shape's counts win)."""
+    shape = shape or Shape()
     return {
-        "actors": max(4, round(math.sqrt(statements) / 2)),
-        "questions": min(12, max(5, round(math.log2(max(statements, 2)) / 2))),
+        "actors": shape.actors or max(4, round(math.sqrt(statements) / 2)),
+        "questions": shape.questions or min(12, max(5, round(math.log2(max(statements, 2)) / 2))),
         "sources": max(10, statements // 3),
         "statements": statements,
         "events": max(3, statements // 2000),
     }
 
 
-def synthesize(statements: int, *, seed: int = 0) -> dict[str, pd.DataFrame]:
+def synthesize(statements: int, *, seed: int = 0, shape: Shape | None = None) -> dict[str, pd.DataFrame]:
     """Every table of a valid debate with `statements` statements, as text columns; the same seed gives equal tables."""
-    if statements < 1:
-        raise ValueError("a debate needs at least one statement")
+    shape = shape or Shape()
+    check_shape(statements, shape)
     rng = np.random.default_rng(seed)
-    counts = sizes(statements)
+    counts = sizes(statements, shape)
     span_days = max(60, min(3650, statements // 50))
     actors = _actors(rng, counts["actors"])
-    questions, scale_points = _questions(counts["questions"])
+    positions = scale_positions(shape.scale_points)
+    questions, scale_points = _questions(counts["questions"], positions)
     sources, published, consulted = _sources(rng, counts["sources"], span_days)
-    statement_table, links = _statements(rng, counts, published, consulted)
+    statement_table, links = _statements(
+        rng, counts, published, consulted, positions=positions, question_ids=questions["question_id"], skew=shape.skew
+    )
     events = _events(rng, counts["events"], span_days, sources["source_id"].to_numpy())
     tables = {
         "actors": actors,
@@ -191,8 +233,30 @@ def _actors(rng: np.random.Generator, count: int) -> pd.DataFrame:
     )
 
 
-def _questions(count: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    topics = QUESTION_TOPICS[:count]
+def _topics(count: int) -> list[tuple[str, str, str]]:
+    """`count` questions: the topics, then numbered variants of them ("Open talks now 2") past the twelfth."""
+    out = list(QUESTION_TOPICS[:count])
+    for i in range(len(out), count):
+        qid, label, proposition = QUESTION_TOPICS[i % len(QUESTION_TOPICS)]
+        round_ = i // len(QUESTION_TOPICS) + 1
+        out.append((f"{qid}-{round_}", f"{label} {round_}", proposition))
+    return out
+
+
+def _scale_word(position: int, positions: list[int]) -> str:
+    """The word of a point: the ends are "Strongly", the rest graded by sign."""
+    if position == 0:
+        return SCALE_WORDS[0]
+    end = max(abs(p) for p in positions)
+    strength = 2 if abs(position) == end and end > 1 else 1
+    word = SCALE_WORDS[strength if position > 0 else -strength]
+    inner = abs(position) if 1 < abs(position) < end else 0
+    return f"{word} ({inner})" if inner else word
+
+
+def _questions(count: int, positions: list[int] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    topics = _topics(count)
+    positions = positions or sorted(SCALE_WORDS)
     questions = pd.DataFrame(
         {
             "question_id": [t[0] for t in topics],
@@ -201,16 +265,17 @@ def _questions(count: int) -> tuple[pd.DataFrame, pd.DataFrame]:
             "display_order": [str(i) for i in range(1, count + 1)],
         }
     )
+    words = {point: _scale_word(point, positions) for point in positions}
     scale_points = pd.DataFrame(
         [
             {
                 "question_id": qid,
                 "position": str(point),
-                "label": f"{word}: {label.lower()}",
-                "meaning": f"Says {SCALE_WORDS[point].lower()} the proposition that {proposition}.",
+                "label": f"{words[point]}: {label.lower()}",
+                "meaning": f"Says {words[point].lower()} the proposition that {proposition}.",
             }
             for qid, label, proposition in topics
-            for point, word in SCALE_WORDS.items()
+            for point in positions
         ]
     )
     return questions, scale_points
@@ -249,16 +314,33 @@ def _sources(rng: np.random.Generator, count: int, span_days: int) -> tuple[pd.D
     return sources, published, consulted
 
 
+def _activity(rng: np.random.Generator, count: int, n: int, skew: float) -> np.ndarray:
+    """`n` draws from `count` items: evenly, or Zipf-like with `skew`, the busiest placed at random in the list."""
+    if skew <= 0 or count == 1:
+        return rng.integers(0, count, n)
+    weights = 1.0 / np.arange(1, count + 1) ** skew
+    weights = weights[rng.permutation(count)]
+    return rng.choice(count, size=n, p=weights / weights.sum())
+
+
 def _statements(
-    rng: np.random.Generator, counts: dict[str, int], published: np.ndarray, consulted: np.ndarray
+    rng: np.random.Generator,
+    counts: dict[str, int],
+    published: np.ndarray,
+    consulted: np.ndarray,
+    *,
+    positions: list[int],
+    question_ids: pd.Series,
+    skew: float = 0.0,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     n, n_actors, n_questions, n_sources = counts["statements"], counts["actors"], counts["questions"], counts["sources"]
     statement_id = _ids("st-", n)
-    actor = rng.integers(0, n_actors, n)
-    question = rng.integers(0, n_questions, n)
-    leaning = rng.integers(-2, 3, (n_actors, n_questions))
+    actor = _activity(rng, n_actors, n, skew)
+    question = _activity(rng, n_questions, n, skew)
+    # Each actor leans one way on each question and drifts a point either side of it, along the scale.
+    leaning = rng.integers(0, len(positions), (n_actors, n_questions), dtype=np.int16)
     drift = rng.choice([-1, 0, 1], size=n, p=(0.2, 0.6, 0.2))
-    position = np.clip(leaning[actor, question] + drift, -2, 2)
+    position = np.asarray(positions)[np.clip(leaning[actor, question] + drift, 0, len(positions) - 1)]
 
     # Each statement rests on one source the curators read, and is dated on or before it.
     readable = np.flatnonzero(consulted)
@@ -278,7 +360,8 @@ def _statements(
     )
     quoted = on_record | (official & (rng.random(n) < 0.5))
     quotes = ["", *(q for p in range(-2, 3) for q in QUOTES[p])]
-    quote = np.where(quoted, 1 + (position + 2) * 2 + rng.integers(0, 2, n), 0)
+    grade = np.clip(position, -2, 2)  # the wording follows the side and strength, on a scale of any length
+    quote = np.where(quoted, 1 + (grade + 2) * 2 + rng.integers(0, 2, n), 0)
     span = np.where(evidence == schema.EVIDENCE_KINDS.index("coded-span"), 1 + rng.integers(0, len(SPANS), n), 0)
     notes = (rng.random(n) < 0.05).astype(int)
 
@@ -286,11 +369,11 @@ def _statements(
         {
             "statement_id": statement_id,
             "actor_id": _ids("actor-", n_actors).take(pa.array(actor)),
-            "question_id": _choose(question, [t[0] for t in QUESTION_TOPICS]),
+            "question_id": _choose(question, list(question_ids)),
             "date": pa.array(date).cast(pa.string()),
             "date_precision": _choose(precision, schema.DATE_PRECISIONS),
             "position": pa.array(position).cast(pa.string()),
-            "summary": _summaries(rng, position, question),
+            "summary": _summaries(rng, grade, question % len(QUESTION_TOPICS)),
             "quote": _choose(quote, quotes),
             "span": _choose(span, ["", *SPANS]),
             "evidence": _choose(evidence, schema.EVIDENCE_KINDS),
@@ -367,6 +450,7 @@ def write_synthetic(
     statements: int,
     seed: int = 0,
     *,
+    shape: Shape | None = None,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> Path:
@@ -381,8 +465,11 @@ def write_synthetic(
     if folder.is_dir() and any(folder.iterdir()) and not force:
         raise FileExistsError(f"{folder} is not empty; pass force=True (--force) to overwrite its debate files")
     say = progress or (lambda message: None)
-    say(f"generating {statements:,} statements (seed {seed})")
-    tables = synthesize(statements, seed=seed)
+    shape = shape or Shape()
+    check_shape(statements, shape)
+    counts = sizes(statements, shape)
+    say(f"generating {statements:,} statements by {counts['actors']:,} actors on {counts['questions']:,} questions")
+    tables = synthesize(statements, seed=seed, shape=shape)
     folder.mkdir(parents=True, exist_ok=True)
     for table, frame in tables.items():
         path = folder / schema.file_name(table)
@@ -392,9 +479,11 @@ def write_synthetic(
                 end = min(start + WRITE_CHUNK, len(frame))
                 say(f"writing {path.name}: rows {start + 1:,}-{end:,} of {len(frame):,}")
                 frame.iloc[start : start + WRITE_CHUNK].to_csv(out, index=False, header=start == 0, lineterminator="\n")
+    wide = shape != Shape()
     metadata = {
-        "name": f"synthetic-{statements}-seed-{seed}",
-        "title": f"Synthetic debate: {statements:,} statements (seed {seed})",
+        "name": f"synthetic-{statements}-seed-{seed}" + (f"-{counts['actors']}x{counts['questions']}" if wide else ""),
+        "title": f"Synthetic debate: {statements:,} statements (seed {seed})"
+        + (f", {counts['actors']:,} actors × {counts['questions']:,} questions" if wide else ""),
         "version": "1.0.0",
         "description": "Generated by `stances synth` for tests and benchmarks; not real positions.",
     }

@@ -8,7 +8,7 @@ import pytest
 from stances import schema
 from stances.cli import main
 from stances.load import check_debate, load_debate
-from stances.synth import sizes, synthesize, write_synthetic
+from stances.synth import Shape, scale_positions, sizes, synthesize, write_synthetic
 
 
 @pytest.fixture(scope="module")
@@ -137,3 +137,64 @@ def test_frictionless_accepts_a_synthetic_package(tmp_path):
     report = frictionless.validate(str(folder / "datapackage.json"))
     assert report.flatten(["rowNumber", "fieldName", "type"]) == []
     assert report.valid
+
+
+def test_shape_sets_actors_questions_and_scale_length(tmp_path):
+    folder = write_synthetic(tmp_path / "wide", 3_000, seed=1, shape=Shape(actors=300, questions=40, scale_points=3))
+    assert [str(p) for p in check_debate(folder)] == []
+    debate = load_debate(folder)
+    assert (len(debate.actors), len(debate.questions)) == (300, 40)
+    assert debate.questions["question_id"].is_unique and debate.questions["label"].is_unique
+    assert sorted(set(debate.scale_points["position"])) == [-1, 0, 1]
+    assert set(debate.statements["position"]) <= {-1, 0, 1}
+    assert debate.meta.title == "Synthetic debate: 3,000 statements (seed 1), 300 actors × 40 questions"
+
+
+@pytest.mark.parametrize(
+    ("points", "positions"),
+    [(2, [-1, 1]), (3, [-1, 0, 1]), (4, [-2, -1, 1, 2]), (5, [-2, -1, 0, 1, 2]), (11, list(range(-5, 6)))],
+)
+def test_scale_positions_are_symmetric_and_hold_zero_only_when_odd(points, positions):
+    assert scale_positions(points) == positions
+
+
+def test_a_two_point_scale_uses_both_ends():
+    statements = synthesize(2_000, shape=Shape(scale_points=2))["statements"]
+    assert set(statements["position"]) == {"-1", "1"}
+
+
+def test_skew_makes_a_few_actors_say_most_and_not_the_first_listed():
+    statements = synthesize(20_000, shape=Shape(actors=200, questions=50, skew=1.0))["statements"]
+    per_actor = statements["actor_id"].value_counts()
+    assert per_actor.iloc[:20].sum() > 0.5 * len(statements)
+    assert per_actor.index[0] != "actor-0001"
+    even = synthesize(20_000, shape=Shape(actors=200, questions=50))["statements"]["actor_id"].value_counts()
+    assert even.iloc[:20].sum() < 0.2 * len(statements)
+
+
+def test_cli_shape_options_write_that_shape(tmp_path):
+    out = tmp_path / "wide"
+    arguments = ["--actors", "50", "--questions", "30", "--scale-points", "2", "--skew", "1"]
+    assert main(["synth", "--statements", "500", "--out", str(out), *arguments]) == 0
+    debate = load_debate(out)
+    assert (len(debate.actors), len(debate.questions), set(debate.statements["position"])) == (50, 30, {-1, 1})
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--scale-points", "1"], "--scale-points must be from 2 to 11, not 1"),
+        (["--actors", "0"], "--actors must be at least 1, not 0"),
+        (["--skew", "-1"], "--skew must be 0 or more, not -1.0"),
+    ],
+)
+def test_cli_impossible_shapes_exit_two_with_one_line(tmp_path, capsys, arguments, message):
+    assert main(["synth", "--statements", "100", "--out", str(tmp_path / "x"), *arguments]) == 2
+    assert capsys.readouterr().err == f"stances: error: {message}\n"
+
+
+@pytest.mark.parametrize("points", [2, 4, 11])
+def test_every_scale_length_writes_a_valid_debate(tmp_path, points):
+    folder = write_synthetic(tmp_path / "scale", 400, seed=1, shape=Shape(scale_points=points, questions=3))
+    assert [str(p) for p in check_debate(folder)] == []
+    assert sorted(set(load_debate(folder).statements["position"])) == scale_positions(points)
