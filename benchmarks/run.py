@@ -107,7 +107,7 @@ def _chart_operations() -> list[tuple[str, Callable[[Bench], object]]]:
         return []
 
     def timeline(b: Bench) -> object:
-        if len(b.shown) > charts.DENSITY_ABOVE:  # the Timeline page's dense path: counts per actor and period
+        if charts.needs_density(b.shown):  # the Timeline page's dense path: counts per actor and period
             bins = query.timeline_bins(b.shown, query.bin_width(b.shown))
             return charts.timeline_density(b.debate, bins, events=b.debate.events)
         return charts.timeline(b.debate, b.shown, events=b.debate.events)

@@ -300,6 +300,9 @@ def _add_events(
     return max((lv for lv in levels if lv is not None), default=-1) + 1
 
 
+GRID_TICK_CHARS = 22  # question labels longer than this are shortened on the axis (the hover has them whole)
+
+
 def grid(
     debate: Debate,
     snapshot: pd.DataFrame,
@@ -312,9 +315,11 @@ def grid(
 ) -> go.Figure:
     """Actors × questions: each cell is the actor's latest known position as of the snapshot's date.
 
-    A cell is a square marker: colour = position, text = the signed position (an asterisk when older than the
-    others, i.e. stale), empty cells are open grey squares. `changed` maps (actor, question) to the shift
-    since an earlier date; those cells get a thick black frame and an arrow. `customdata` carries the statement id.
+    All cells are one trace of square markers on a numeric lattice (row = actor, column = question, both keyed by
+    id; the names are tick labels), so the figure grows by one entry per array and cell, not by one shape per cell.
+    Colour = position, text = the signed position (an asterisk when older than the others, i.e. stale), empty cells
+    are open grey squares. `changed` maps (actor, question) to the shift since an earlier date; those cells get a
+    thick black frame and an arrow. `customdata` carries the statement id.
     """
     changed = changed or {}
     names = actor_names(debate)
@@ -326,26 +331,28 @@ def grid(
         )
     }
     point_labels = query.position_labels(debate)
+    shown_names = {a: escape(names.get(a, a)) for a in actors}
+    shown_labels = {q: escape(labels.get(q, q)) for q in questions}
     xs, ys, colours, texts, hovers, ids, symbols, widths = [], [], [], [], [], [], [], []
-    for actor in actors:
-        for question in questions:
-            xs.append(escape(labels.get(question, question), 12 if compact else None))
-            ys.append(escape(names.get(actor, actor)))
+    for row_number, actor in enumerate(actors):
+        for column, question in enumerate(questions):
+            xs.append(column)
+            ys.append(row_number)
             key = (actor, question)
             row = by_cell.get(key)
+            where = f"<b>{shown_names[actor]}</b> on {shown_labels[question]}<br>"
             if row is not None:
                 position = int(row.position)
                 shift = changed.get(key)
                 arrow = CHANGE_MARKS[0 if shift is None else (1 if shift > 0 else (-1 if shift < 0 else 2))]
                 texts.append(signed(position) + ("*" if row.stale else "") + arrow)
-                colours.append(POSITION_COLOURS[position])
+                colours.append(POSITION_COLOURS.get(position, "#bababa"))
                 symbols.append("square")
                 widths.append(4 if shift is not None else 1)
                 ids.append(str(row.statement_id))
                 label = point_labels.get((question, position), "")
                 hovers.append(
-                    f"<b>{escape(names.get(actor, actor))}</b> on {escape(labels.get(question, question))}<br>"
-                    f"<b>{signed(position)}</b> {escape(label)}<br>said {row.date:%d %b %Y}"
+                    f"{where}<b>{signed(position)}</b> {escape(label)}<br>said {row.date:%d %b %Y}"
                     f"{' — older than 60 days at this date' if row.stale else ''}"
                     f"{_change_note(shift)}"
                     "<br><i>click for the statement</i>"
@@ -356,18 +363,26 @@ def grid(
                 symbols.append("square-open")
                 widths.append(1)
                 ids.append("")
-                hovers.append(
-                    f"<b>{escape(names.get(actor, actor))}</b> on {escape(labels.get(question, question))}<br>"
-                    "no known position at this date"
-                )
+                hovers.append(f"{where}no known position at this date")
     rows = max(len(actors), 1)
-    # Fit the rows into the height given (below the question labels), else a comfortable size.
-    cell = max(10, min(64, int((height - 70) / rows) - 4)) if height else max(46, min(64, int(640 / rows)))
+    columns = max(len(questions), 1)
+    # Fit the rows into the height given (below the question labels), else a comfortable size; many columns shrink
+    # the cells to fit a laptop's plot width (~900 px).
+    fit = int(900 / columns) - 4
+    roomy = max(46 if rows <= 14 else 26, int(640 / rows))
+    cell = max(10, min(64, int((height - 70) / rows) - 4, fit) if height else min(64, roomy, fit))
+    slanted = columns > 8
+    ticks = [
+        escape(textwrap.shorten(str(labels.get(q, q)), GRID_TICK_CHARS, placeholder="…"), None)
+        if slanted
+        else escape(labels.get(q, q), 12 if compact else None)
+        for q in questions
+    ]
     fig = go.Figure(
         go.Scatter(
             x=xs,
             y=ys,
-            mode="markers+text",
+            mode="markers+text" if cell >= 18 else "markers",
             marker={
                 "symbol": symbols,
                 "size": cell,
@@ -384,14 +399,38 @@ def grid(
     )
     fig.update_layout(
         font={"family": FONT, "size": 14},
-        height=height or max(260, 110 + (cell + 10) * len(actors)),
+        height=height or max(260, (160 if slanted else 110) + (cell + 10) * len(actors)),
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         plot_bgcolor="white",
         clickmode="event+select",
         dragmode=False,
         font_size=14 if not compact else 11,
-        xaxis={"side": "top", "title": None, "tickangle": 0, "showgrid": False, "fixedrange": True},
-        yaxis={"autorange": "reversed", "title": None, "showgrid": False, "fixedrange": True, "dtick": 1},
+        xaxis={
+            "side": "top",
+            "title": None,
+            "tickmode": "array",
+            "tickvals": list(range(len(questions))),
+            "ticktext": ticks,
+            "tickangle": -45 if slanted else 0,
+            "tickfont": {"size": 11 if slanted or compact else 14},
+            "range": [-0.5, columns - 0.5],
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+            "automargin": True,
+        },
+        yaxis={
+            "title": None,
+            "tickmode": "array",
+            "tickvals": list(range(len(actors))),
+            "ticktext": [shown_names[a] for a in actors],
+            "tickfont": {"size": 11 if rows > 14 or compact else 14},
+            "range": [rows - 0.5, -0.5],
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+            "automargin": True,
+        },
         hoverlabel={"align": "left", "bgcolor": "white"},
     )
     return fig
@@ -411,19 +450,21 @@ def positions_over_time(
     """One question: each actor's position as a step line through time (a step at each statement).
 
     Beyond `DENSITY_ABOVE` statements on the question, each actor's line steps once per period (the last position
-    held in it) and has no markers, and only the `MAX_LINES` busiest actors are drawn, so the figure stays light and
-    legible whatever the size of the debate.
+    held in it) and has no markers. When the chart is dense, or more than `CROWDED_LINES` actors spoke on the
+    question, only the `MAX_LINES` busiest actors are drawn, so the figure stays light and legible whatever the size
+    of the debate.
     """
     scale = debate.scale_points[debate.scale_points["question_id"] == question].sort_values("position")
     names = actor_names(debate)
     part = statements[(statements["question_id"] == question).to_numpy()]
     dense = len(part) > DENSITY_ABOVE
+    speakers = part["actor_id"].astype(str)
+    if (dense or speakers.nunique() > CROWDED_LINES) and speakers.nunique() > MAX_LINES:
+        busiest = speakers.value_counts().index[:MAX_LINES]
+        part = part[speakers.isin(busiest).to_numpy()]
     if dense:
         part = query.last_per_period(part, query.bin_width(part))
     by_actor = dict(tuple(part.groupby(part["actor_id"].astype(str), sort=False)))
-    if dense and len(by_actor) > MAX_LINES:
-        busiest = part["actor_id"].astype(str).value_counts().index[:MAX_LINES]
-        by_actor = {a: by_actor[a] for a in busiest}
     fig = go.Figure()
     for i, actor in enumerate(actor_lanes(debate, list(by_actor))):
         mine = by_actor[actor]
@@ -480,9 +521,16 @@ def timeline_alt(debate: Debate, statements: pd.DataFrame) -> str:
 
 
 DENSITY_ABOVE = 5_000  # statements; beyond this the timeline draws counts per actor and time bin
-MAX_LINES = 12  # actors drawn on one "positions over time" chart: the busiest ones
+MAX_LINES = 12  # actors drawn on one crowded "positions over time" chart: the busiest ones
+CROWDED_LINES = 40  # more actors than this on one question: only the MAX_LINES busiest are drawn
 DENSE_LANES = 40  # actors with a lane on the dense timeline: the busiest ones
 DENSE_BINS = 2_400  # about how many markers the dense timeline draws at most (lanes × periods)
+
+
+def needs_density(statements: pd.DataFrame) -> bool:
+    """Whether the timeline draws counts per actor and period rather than one mark per statement: past
+    `DENSITY_ABOVE` statements, or past `DENSE_LANES` actors (a lane each would not fit on a screen)."""
+    return len(statements) > DENSITY_ABOVE or statements["actor_id"].nunique() > DENSE_LANES
 
 
 def dense_period(statements: pd.DataFrame, *, lanes: int) -> str:

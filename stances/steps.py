@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from stances import query
+from stances.validate import is_in
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,9 +61,16 @@ def shown_so_far(ordered: pd.DataFrame, number: int) -> pd.DataFrame:
     return ordered.iloc[: clamp(number, len(ordered))]
 
 
-def state_at(ordered: pd.DataFrame, number: int) -> pd.DataFrame:
-    """The grid's as-of snapshot after step `number`: each actor's latest position among the steps shown so far."""
+def state_at(
+    ordered: pd.DataFrame, number: int, *, actors: list[str] | None = None, questions: list[str] | None = None
+) -> pd.DataFrame:
+    """The grid's as-of snapshot after step `number`: each actor's latest position among the steps shown so far
+    (only of `actors` on `questions` when given: the cells the grid draws)."""
     seen = shown_so_far(ordered, number)
+    if actors is not None:
+        seen = seen[is_in(seen["actor_id"], actors).to_numpy()]
+    if questions is not None:
+        seen = seen[is_in(seen["question_id"], questions).to_numpy()]
     if seen.empty:
         return query.as_of(seen, dt.date.today())
     return query.as_of(seen, seen["date"].max())
@@ -78,3 +86,14 @@ def grid_actors(ordered: pd.DataFrame, number: int, *, limit: int) -> list[str]:
     busiest = shown_so_far(ordered, number)["actor_id"].astype(str).value_counts().index
     chosen = [current, *[a for a in busiest if a != current]][:limit]
     return chosen
+
+
+def grid_questions(ordered: pd.DataFrame, number: int, *, limit: int) -> list[str]:
+    """The questions the presenter's grid shows: all of them up to `limit`; beyond, the current step's question and
+    the questions with most statements so far (as `grid_actors` does for actors)."""
+    questions = pd.unique(ordered["question_id"].astype(str))
+    if len(questions) <= limit:
+        return list(questions)
+    current = str(ordered.iloc[clamp(number, len(ordered)) - 1]["question_id"])
+    busiest = shown_so_far(ordered, number)["question_id"].astype(str).value_counts().index
+    return [current, *[q for q in busiest if q != current]][:limit]

@@ -247,15 +247,26 @@ ACTORS = ["milley", "sullivan"]
 QUESTIONS = ["talks-now", "us-press-kyiv"]
 
 
-def grid_of(debate, day: dt.date, **options):
+def grid_figure(debate, day: dt.date, **options):
     snapshot = query.as_of(debate.statements, day)
-    [trace] = charts.grid(debate, snapshot, actors=ACTORS, questions=QUESTIONS, **options).data
+    return charts.grid(debate, snapshot, actors=ACTORS, questions=QUESTIONS, **options)
+
+
+def grid_of(debate, day: dt.date, **options):
+    [trace] = grid_figure(debate, day, **options).data
     return trace
+
+
+def cell_names(figure) -> list[tuple[str, str]]:
+    """(row label, column label) of each cell of a grid figure."""
+    [trace] = figure.data
+    rows, columns = figure.layout.yaxis.ticktext, figure.layout.xaxis.ticktext
+    return [(rows[y], columns[x]) for y, x in zip(trace.y, trace.x, strict=True)]
 
 
 def test_grid_has_one_cell_per_actor_and_question(debate):
     trace = grid_of(debate, dt.date(2022, 11, 30))
-    assert list(zip(trace.y, trace.x, strict=True)) == [
+    assert cell_names(grid_figure(debate, dt.date(2022, 11, 30))) == [
         ("Mark A. Milley", "Open talks now"),
         ("Mark A. Milley", "US should press Kyiv"),
         ("Jake Sullivan", "Open talks now"),
@@ -297,8 +308,12 @@ def test_grid_hover_says_what_changed(debate):
 def test_grid_escapes_actor_names_and_question_labels(debate):
     changed = with_table(with_table(debate, "actors", 0, name=PAYLOAD), "questions", 0, label=PAYLOAD)
     trace = grid_of(changed, dt.date(2022, 11, 30))
-    assert list(trace.y) == [ESCAPED, ESCAPED, "Jake Sullivan", "Jake Sullivan"]
-    assert list(trace.x) == [ESCAPED, "US should press Kyiv", ESCAPED, "US should press Kyiv"]
+    assert cell_names(grid_figure(changed, dt.date(2022, 11, 30))) == [
+        (ESCAPED, ESCAPED),
+        (ESCAPED, "US should press Kyiv"),
+        ("Jake Sullivan", ESCAPED),
+        ("Jake Sullivan", "US should press Kyiv"),
+    ]
     assert trace.hovertext[0].startswith(f"<b>{ESCAPED}</b> on {ESCAPED}<br>")
     assert [text for text in trace.hovertext if "<script>" in text] == []
 
@@ -387,3 +402,30 @@ def test_escape(text, width, expected):
 @pytest.mark.parametrize(("position", "expected"), [(2, "+2"), (1, "+1"), (0, "0"), (-1, "−1"), (-2, "−2")])
 def test_signed_uses_a_plus_sign_and_a_true_minus(position, expected):
     assert charts.signed(position) == expected
+
+
+def wide_debate(tmp_path, actors: int, questions: int, statements: int):
+    from stances.synth import Shape, write_synthetic
+
+    shape = Shape(actors=actors, questions=questions, skew=1.0)
+    return load_debate(write_synthetic(tmp_path / "wide", statements, seed=4, shape=shape))
+
+
+def test_positions_over_time_draws_only_the_busiest_when_many_actors_spoke(tmp_path):
+    debate = wide_debate(tmp_path, 300, 2, 3_000)
+    question = str(debate.questions["question_id"].iloc[0])
+    part = debate.statements[debate.statements["question_id"] == question]
+    assert part["actor_id"].nunique() > charts.CROWDED_LINES
+    fig = charts.positions_over_time(debate, debate.statements, question)
+    busiest = set(part["actor_id"].value_counts().index[: charts.MAX_LINES])
+    names = debate.actors.set_index("actor_id")["name"]
+    assert len(fig.data) == charts.MAX_LINES
+    assert {t.name.split(" (")[0] for t in fig.data} <= {names[a] for a in busiest}
+
+
+def test_timeline_switches_to_counts_past_the_lanes_a_screen_holds(tmp_path):
+    debate = wide_debate(tmp_path, 300, 2, 1_000)
+    assert len(debate.statements) <= charts.DENSITY_ABOVE
+    assert charts.needs_density(debate.statements)
+    few = debate.statements[debate.statements["actor_id"].isin(debate.actors["actor_id"].iloc[:5])]
+    assert not charts.needs_density(few)

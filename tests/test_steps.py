@@ -138,3 +138,16 @@ def test_state_at_ages_positions_from_the_steps_day(ordered):
 
 def test_state_at_of_no_statements_is_empty(ordered):
     assert cells(steps.state_at(ordered.iloc[:0], 1)) == {}
+
+
+def test_grid_questions_keeps_the_current_question_and_the_busiest_so_far():
+    ordered = pd.DataFrame(
+        {
+            "question_id": ["a", "b", "b", "c", "c", "c", "d"],
+            "actor_id": ["x"] * 7,
+            "date": pd.to_datetime(["2022-01-0" + str(i) for i in range(1, 8)]),
+        }
+    )
+    assert steps.grid_questions(ordered, 7, limit=2) == ["d", "c"]
+    assert steps.grid_questions(ordered, 3, limit=2) == ["b", "a"]
+    assert steps.grid_questions(ordered, 3, limit=4) == ["a", "b", "c", "d"]

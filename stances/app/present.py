@@ -16,6 +16,7 @@ CURRENT = "_present_step"  # the step, kept in the session so that Back from ano
 STEP_BOX = "step_box"
 LAST_MOVE = "_present_last_move"  # when the step last changed, for autoplay's pace
 PRESENT_GRID_ACTORS = 16  # beyond this the grid keeps the current actor and the busiest ones, to stay legible
+PRESENT_GRID_QUESTIONS = 10  # the same for the grid's questions
 
 
 def _go(number: int) -> None:
@@ -126,7 +127,7 @@ def present_page() -> None:
             st.switch_page(PAGES / "timeline.py", query_params={**params, "statement": step.statement_id})
     with right:
         chosen = steps.grid_actors(ordered, step.number, limit=PRESENT_GRID_ACTORS)
-        if len(ordered) > charts.DENSITY_ABOVE:
+        if charts.needs_density(ordered):
             freq = charts.dense_period(ordered, lanes=PRESENT_GRID_ACTORS)
             bins = state.binned(debate, context.signature, context.filters, freq)
             bins = bins[bins["actor_id"].isin(chosen)]
@@ -148,9 +149,9 @@ def present_page() -> None:
             config={"displayModeBar": False},
             alt=f"Timeline with step {step.number} of {total} ringed; later statements faded.",
         )
-        snapshot = steps.state_at(ordered, step.number)
         actors = charts.actor_lanes(debate, chosen)
-        questions = query.questions_in(debate, ordered["question_id"])
+        questions = query.questions_in(debate, steps.grid_questions(ordered, step.number, limit=PRESENT_GRID_QUESTIONS))
+        snapshot = steps.state_at(ordered, step.number, actors=actors, questions=questions)
         grid = charts.grid(debate, snapshot, actors=actors, questions=questions, compact=True, height=290)
         st.plotly_chart(
             grid,
@@ -158,8 +159,12 @@ def present_page() -> None:
             config={"displayModeBar": False},
             alt=charts.grid_alt(debate, snapshot, actors, questions, step.day),
         )
-        if len(actors) < ordered["actor_id"].nunique():
-            st.caption(f"Grid: the current actor and the {len(actors) - 1} most active so far; filter to choose.")
+        all_actors, all_questions = ordered["actor_id"].nunique(), ordered["question_id"].nunique()
+        if len(actors) < all_actors or len(questions) < all_questions:
+            st.caption(
+                f"Grid: {len(actors)} of {all_actors:,} actors and {len(questions)} of {all_questions:,} questions "
+                "(the current step's and the most active so far); filter in the sidebar to choose."
+            )
     with left.popover("Take away", icon=":material/download:"):
         ui.figure_downloads(context, {"Timeline": figure, "Grid": grid}, key="present_files")
     if playing:

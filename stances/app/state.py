@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from stances import charts, query
+from stances import charts, paging, query
 from stances.model import Debate
 from stances.query import Filters
 
@@ -57,13 +57,30 @@ def in_step_order(_debate: Debate, signature: tuple, filters: Filters) -> pd.Dat
     return query.step_order(filtered(_debate, signature, filters))
 
 
+GRID_ROWS = 40  # actors on one page of the comparison grid
+GRID_COLUMNS = 25  # questions on one page
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def grid_orders(_debate: Debate, signature: tuple, filters: Filters) -> tuple[list[str], list[str]]:
+    """The actors and the questions of the filtered statements in the grid's order (busiest first when they
+    are more than a page)."""
+    shown = filtered(_debate, signature, filters)
+    return (
+        paging.view_order(shown["actor_id"], list(_debate.actors["actor_id"]), GRID_ROWS),
+        paging.view_order(shown["question_id"], list(_debate.questions["question_id"]), GRID_COLUMNS),
+    )
+
+
 @st.cache_resource(max_entries=32, show_spinner=False)
 def grid(
-    _debate: Debate, signature: tuple, filters: Filters, day, since
+    _debate: Debate, signature: tuple, filters: Filters, day, since, actors: tuple[str, ...], questions: tuple[str, ...]
 ) -> tuple[query.GridView, go.Figure, pd.DataFrame]:
-    """The comparison grid of the filtered statements as of `day` (with the changes since `since`), its figure, and
-    its content as a table."""
-    view = query.grid_view(_debate, filtered(_debate, signature, filters), day, since)
+    """One page of the comparison grid (`actors` × `questions`) of the filtered statements as of `day` (with the
+    changes since `since`), its figure, and its content as a table."""
+    view = query.grid_view(
+        _debate, filtered(_debate, signature, filters), day, since, actors=list(actors), questions=list(questions)
+    )
     figure = charts.grid(_debate, view.snapshot, actors=view.actors, questions=view.questions, changed=view.moved)
     return view, figure, query.grid_table(_debate, view.snapshot, view.actors, view.questions)
 
@@ -73,3 +90,10 @@ def density_figure(_debate: Debate, signature: tuple, filters: Filters, freq: st
     """The dense timeline of the filtered statements."""
     bins = binned(_debate, signature, filters, freq)
     return charts.timeline_density(_debate, bins, events=_debate.events, max_lanes=charts.DENSE_LANES)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def source_table(_debate: Debate, signature: tuple) -> pd.DataFrame:
+    """Every source with its reporting chain and statement count (the Sources page's table)."""
+    del signature
+    return query.source_table(_debate)

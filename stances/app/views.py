@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from stances import charts, query
+from stances import charts, paging, query
 from stances.app import state, ui
 from stances.charts import POSITION_NAMES
-from stances.names import question_labels
+from stances.names import actor_names, question_labels
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -26,7 +26,7 @@ def timeline_page() -> None:
     if shown.empty:
         ui.empty_state(context)
         return
-    if len(shown) > charts.DENSITY_ABOVE:
+    if charts.needs_density(shown):
         figure = _dense_timeline(context)
     else:
         figure = charts.timeline(debate, shown, events=debate.events, current=ui.selected_statement())
@@ -51,10 +51,15 @@ def _dense_timeline(context: state.AppContext):
     freq = charts.dense_period(shown, lanes=min(shown["actor_id"].nunique(), charts.DENSE_LANES))
     bins = state.binned(debate, context.signature, context.filters, freq)
     period = {"D": "day", "W": "week", "MS": "month", "QS": "quarter", "YS": "year"}[freq]
+    too_many = (
+        f"{len(shown):,} statements are too many to draw one by one"
+        if len(shown) > charts.DENSITY_ABOVE
+        else f"{shown['actor_id'].nunique():,} actors are too many for a lane each"
+    )
     st.info(
-        f"{len(shown):,} statements are too many to draw one by one: each circle counts one actor's statements "
+        f"{too_many}: each circle counts one actor's statements "
         f"in a {period} (area = how many, colour = mean position). Click a circle to list them, or narrow the "
-        f"filters to {charts.DENSITY_ABOVE:,} statements or fewer to see every mark."
+        f"filters to {charts.DENSITY_ABOVE:,} statements by {charts.DENSE_LANES} actors or fewer to see every mark."
         + (
             f" Lanes: the {charts.DENSE_LANES} actors with most statements; choose actors in the sidebar for others."
             if shown["actor_id"].nunique() > charts.DENSE_LANES
@@ -131,12 +136,23 @@ def grid_page() -> None:
     st.caption(
         "Each cell is the actor's latest known position on the question as of the chosen day. "
         "Empty cells: no known position yet. An asterisk (*) marks a position more than 60 days old at that day."
-        + (" Framed cells changed: ▲ moved towards +2, ▼ towards −2, ◆ new since the earlier day." if compare else "")
+        + (" Framed cells changed: ▲ moved up the scale, ▼ down, ◆ new since the earlier day." if compare else "")
     )
     if shown.empty:
         ui.empty_state(context)
         return
-    view, figure, table = state.grid(debate, context.signature, context.filters, day, since)
+    actor_order, question_order = state.grid_orders(debate, context.signature, context.filters)
+    rows = _grid_window(actor_order, actor_names(debate), "actors", state.GRID_ROWS, key="grid_actors")
+    columns = _grid_window(
+        question_order, question_labels(debate), "questions", state.GRID_COLUMNS, key="grid_questions"
+    )
+    st.caption(f"Showing {rows.describe('actors')} × {columns.describe('questions')}.")
+    if not rows.ids or not columns.ids:
+        st.info("No actor or question matches the search; clear it to see the grid.", icon=":material/search_off:")
+        return
+    view, figure, table = state.grid(
+        debate, context.signature, context.filters, day, since, tuple(rows.ids), tuple(columns.ids)
+    )
     snapshot, actors, questions, changes = view.snapshot, view.actors, view.questions, view.changes
     event = st.plotly_chart(
         figure,
@@ -148,7 +164,8 @@ def grid_page() -> None:
     )
     ui.follow_click(event, "grid_chart")
     if changes is not None:
-        st.subheader(f"What changed between {since:%d %b %Y} and {day:%d %b %Y}")
+        where = "" if rows.complete and columns.complete else " (in the cells shown)"
+        st.subheader(f"What changed between {since:%d %b %Y} and {day:%d %b %Y}{where}")
         moved_rows = query.change_table(debate, changes)
         if moved_rows.empty:
             st.write("No position moved between these dates.")
@@ -159,6 +176,25 @@ def grid_page() -> None:
     ui.detail_card(context)
     with st.expander("Take the grid away: HTML for offline use, PNG for slides"):
         ui.figure_downloads(context, {"Grid": figure}, key="grid_files")
+
+
+def _grid_window(ordered: list[str], names, noun: str, size: int, *, key: str) -> paging.Window:
+    """Which of `ordered` the grid shows: all when they fit in a page; else a search box and a page picker."""
+    if len(ordered) <= size:
+        return paging.window(ordered, size=size)
+    left, right = st.columns([3, 2], vertical_alignment="bottom")
+    needle = left.text_input(
+        f"Find {noun}", key=f"{key}_find", placeholder=f"Part of a name; {len(ordered):,} {noun}, busiest first"
+    )
+    matching = paging.window(ordered, size=size, needle=needle, names=names)
+    page = right.selectbox(
+        f"Which {noun}",
+        range(1, matching.pages + 1),
+        format_func=lambda p: f"{(p - 1) * size + 1:,}–{min(p * size, matching.matching):,} of {matching.matching:,}",
+        key=f"{key}_page",
+        disabled=matching.pages == 1,
+    )
+    return paging.window(ordered, size=size, page=page or 1, needle=needle, names=names)
 
 
 def trends_page() -> None:
@@ -205,14 +241,17 @@ def sources_page() -> None:
         "Every document the statements rest on. “Reports on” is the reporting chain (outlet A citing outlet B); "
         "“read” says whether the curators read the document itself."
     )
-    table = query.source_table(context.debate)
+    table = state.source_table(context.debate, context.signature)
     cols = st.columns([3, 2])
     needle = cols[0].text_input("Search outlets and titles", key="source_search")
-    kinds = cols[1].multiselect("Kind", sorted(set(table["source_kind"])), key="source_kind", placeholder="All kinds")
+    kinds = cols[1].multiselect(
+        "Kind", sorted(map(str, table["source_kind"].unique())), key="source_kind", placeholder="All kinds"
+    )
     shown = query.search_sources(table, needle, kinds)
-    st.caption(f"{len(shown):,} of {len(table):,} sources")
+    more = f"; the first {SOURCE_ROWS:,} are listed, search to find others" if len(shown) > SOURCE_ROWS else ""
+    st.caption(f"{len(shown):,} of {len(table):,} sources{more}")
     st.dataframe(
-        shown,
+        shown.head(SOURCE_ROWS),
         hide_index=True,
         width="stretch",
         column_config={
@@ -255,6 +294,7 @@ def table_page() -> None:
 
 
 TABLE_ROWS = 1_000
+SOURCE_ROWS = 2_000
 TABLE_COLUMNS = {
     "statement_id": st.column_config.TextColumn("Id"),
     "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
