@@ -417,7 +417,7 @@ def grid(
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,
-            "automargin": True,
+            "automargin": True,  # slanted question labels need the room above the cells
         },
         yaxis={
             "title": None,
@@ -429,7 +429,6 @@ def grid(
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,
-            "automargin": True,
         },
         hoverlabel={"align": "left", "bgcolor": "white"},
     )
