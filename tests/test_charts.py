@@ -13,6 +13,7 @@ from stances import charts, query
 from stances.charts import CHANGE_MARKS, EVIDENCE_SYMBOLS, POSITION_COLOURS, WEBGL_ABOVE
 from stances.load import load_debate
 from stances.model import EVIDENCE_LABELS
+from stances.names import actor_names
 
 PAYLOAD = "<b>x</b> & <script>"
 ESCAPED = "&lt;b&gt;x&lt;/b&gt; &amp; &lt;script&gt;"
@@ -418,9 +419,9 @@ def test_positions_over_time_draws_only_the_busiest_when_many_actors_spoke(tmp_p
     assert part["actor_id"].nunique() > charts.CROWDED_LINES
     fig = charts.positions_over_time(debate, debate.statements, question)
     busiest = set(part["actor_id"].value_counts().index[: charts.MAX_LINES])
-    names = debate.actors.set_index("actor_id")["name"]
+    names = actor_names(debate)
     assert len(fig.data) == charts.MAX_LINES
-    assert {t.name.split(" (")[0] for t in fig.data} <= {names[a] for a in busiest}
+    assert {t.name for t in fig.data} == {charts.escape(names[a]) for a in busiest}
 
 
 def test_timeline_switches_to_counts_past_the_lanes_a_screen_holds(tmp_path):
