@@ -22,6 +22,12 @@ def esc(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
+def safe_url(url: object) -> str:
+    """`url` when it is http(s), else "": a `javascript:` or `file:` link from the data is never offered."""
+    text = "" if url is None else str(url)
+    return text if SAFE_URL.match(text) else ""
+
+
 def link(url: str, text: str) -> str:
     """An escaped link when `url` is http(s); otherwise the escaped text alone."""
     if not SAFE_URL.match(url or ""):
@@ -69,12 +75,24 @@ def detail_html(detail: StatementDetail, *, large: bool = False) -> str:
 </div>"""
 
 
-MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()#+-.!|<>~$:&")
+# Streamlit 1.67 renders Markdown in st.markdown, st.caption, alerts, titles, widget labels, help, radio options,
+# expander and tab labels, and adds steps on plain text nodes *after* parsing, which a backslash cannot stop: bare
+# URLs, `www.` and e-mail addresses become links, `:smile:` an emoji, `:material/x:` and `:streamlit:` icons, `->`
+# an arrow. A WORD JOINER (U+2060, invisible, not copied as a space) breaks each of those patterns.
+WORD_JOINER = "\u2060"
+_BREAKS = re.compile(r"(?<=:)|(?=\\@)|(?<=www)(?=\\\.)|(?<=[-<>~])(?=\\[->=])", re.IGNORECASE)
 
 
-def escape_markdown(text: object) -> str:
-    """Dataset text made inert for st.markdown: every Markdown-special character backslash-escaped."""
-    return "".join("\\" + c if c in MARKDOWN_SPECIALS else c for c in str(text))
+def shown(text: object) -> str:
+    """Dataset or URL text for any element that renders Markdown: shown exactly as written, never as markup.
+
+    Every ASCII punctuation character is backslash-escaped (CommonMark: then it is literal), whitespace runs become
+    one space (no paragraph, list or code block can start), and a WORD JOINER breaks the patterns Streamlit turns into
+    links, emoji or icons on plain text. Use a plain-text element (st.text, st.code, st.dataframe) for longer text.
+    """
+    flat = " ".join(("" if text is None else str(text)).split())
+    escaped = "".join("\\" + c if c.isascii() and not c.isalnum() and not c.isspace() else c for c in flat)
+    return _BREAKS.sub(WORD_JOINER, escaped)
 
 
 # Projector styling for the Present page: large type, high contrast, nothing that needs scrolling.

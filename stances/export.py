@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -82,10 +83,19 @@ class ExportOptions:
 
 
 def export_file_name(meta: DebateMeta, fmt: str, today: dt.date) -> str:
-    """`ukraine-talks-2022_v0.1.0_2026-11-25.csv`: the debate, its dataset version and the export date."""
+    """`ukraine-talks-2022_v0.1.0_2026-11-25.csv`: the debate, its dataset version and the export date.
+
+    Always a bare file name: the name and version come from the data, so anything but letters, digits, `.`, `_`
+    and `-` becomes `-`, and a name cannot start with a dot (no `../`, no absolute path, no hidden file)."""
     version = f"_v{meta.version}" if meta.version else ""
     suffix = "_package.zip" if fmt == "package" else f".{fmt}"
-    return f"{meta.name}{version}_{today.isoformat()}{suffix}"
+    return confined_name(f"{meta.name}{version}") + f"_{today.isoformat()}{suffix}"
+
+
+def confined_name(text: str) -> str:
+    """`text` as one safe path component (see `export_file_name`); "debate" when nothing usable is left."""
+    name = re.sub(r"\.{2,}", ".", re.sub(r"[^A-Za-z0-9._-]+", "-", text)).lstrip(".-")
+    return name[:100] or "debate"
 
 
 def neutralise(value: str) -> str:

@@ -6,6 +6,7 @@ import csv
 import io
 import itertools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -227,6 +228,17 @@ def read_descriptor(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
         for key in ("name", "title", "version", "licenses")
         if not descriptor.get(key)
     ]
+    name = descriptor.get("name")
+    if name and not (isinstance(name, str) and re.fullmatch(schema.SLUG, name)):
+        problems.append(
+            Problem(
+                code="invalid-name",
+                file=DESCRIPTOR,
+                field="name",
+                value=str(name)[:200],
+                message="is not a slug: lower-case letters, digits and hyphens (e.g. ukraine-talks-2022)",
+            )
+        )
     return descriptor, problems
 
 

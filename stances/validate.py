@@ -59,6 +59,7 @@ CODES: dict[str, str] = {
     "duplicate-name": "Two actors share a name or alias, ignoring case and spacing (warning).",
     "missing-descriptor": "The folder has no datapackage.json.",
     "invalid-descriptor": "datapackage.json is not valid JSON or lacks required metadata.",
+    "invalid-name": "The descriptor's name is not a slug (lower-case letters, digits, hyphens); it names files.",
     "too-many-problems": "A rule found more problems than are listed; the count of the rest is given.",
 }
 

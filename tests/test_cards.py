@@ -215,7 +215,9 @@ def test_present_card_escapes_the_summary_and_outlets(payload, escaped):
     assert payload not in card
 
 
-# escape_markdown, long_date ------------------------------------------------------------------------------------
+# shown, long_date ------------------------------------------------------------------------------------------
+
+J = cards.WORD_JOINER
 
 
 @pytest.mark.parametrize(
@@ -224,21 +226,29 @@ def test_present_card_escapes_the_summary_and_outlets(payload, escaped):
         ("plain words", "plain words"),
         ("**bold**", r"\*\*bold\*\*"),
         ("_it_", r"\_it\_"),
-        ("[x](javascript:alert(1))", r"\[x\]\(javascript\:alert\(1\)\)"),
-        (":red[x]", r"\:red\[x\]"),
+        ("[x](javascript:alert(1))", rf"\[x\]\(javascript\:{J}alert\(1\)\)"),
+        (":red[x]", rf"\:{J}red\[x\]"),
         ("$x$", r"\$x\$"),
         ("# heading", r"\# heading"),
         ("1. item", r"1\. item"),
         ("- item", r"\- item"),
-        ("<b>x</b>", r"\<b\>x\</b\>"),
+        ("<b>x</b>", r"\<b\>x\<\/b\>"),
         ("`code`", r"\`code\`"),
         ("a \\ b", r"a \\ b"),
-        ("~~gone~~ | &amp;", r"\~\~gone\~\~ \| \&amp;"),
+        ("~~gone~~ | &amp; ~=", rf"\~\~gone\~\~ \| \&amp\; \~{J}\="),
+        ("see http://x.org", rf"see http\:{J}\/\/x\.org"),
+        ("WWW.x.org", rf"WWW{J}\.x\.org"),
+        ("a@b.org", rf"a{J}\@b\.org"),
+        (":smile: :material/home:", rf"\:{J}smile\:{J} \:{J}material\/home\:{J}"),
+        ("a -> b <- c -- d >= e", rf"a \-{J}\> b \<{J}\- c \-{J}\- d \>{J}\= e"),
+        ("two\n\n    lines\t here", "two lines here"),
+        ("Зеленський “quoted”", "Зеленський “quoted”"),
+        (None, ""),
         (12, "12"),
     ],
 )
-def test_escape_markdown(text, expected):
-    assert cards.escape_markdown(text) == expected
+def test_shown_makes_every_markdown_construct_literal(text, expected):
+    assert cards.shown(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import streamlit as st
 
 from stances import cache, links, query, revisions, schema
 from stances.app import state
+from stances.cards import shown
 from stances.charts import POSITION_NAMES
 from stances.load import DEFAULT_DEBATE, folder_signature
 from stances.model import EVIDENCE_LABELS, Debate
@@ -22,7 +23,8 @@ PAGES = Path(__file__).resolve().parent / "pages"
 # A bundled icon: a `:material/…:` page icon would make the browser fetch the favicon from a CDN.
 ICON = Path(__file__).resolve().parent / "icon.png"
 FILTER_KEYS = ("actor", "question", "dates", "position", "evidence", "onrecord", "channel", "outlet", "q")
-NOTICE = "_link_notice"
+NOTICE = "_link_notice"  # the parts of links not used as written, for the notice
+NOTED = "_link_noted"  # (parameter, value) already noted in this session
 
 
 def debate_folder(argv: list[str], environ: Mapping[str, str]) -> Path:
@@ -59,7 +61,9 @@ def vocabulary(_debate: Debate, signature: tuple) -> tuple[links.LinkVocabulary,
         "channel": frozenset(c.capitalize() for c in schema.CHANNELS),
         "outlet": frozenset(outlets),
     }
-    return links.LinkVocabulary(choices=choices, statements=frozenset(_debate.statements["statement_id"])), outlets
+    first, last = query.date_bounds(_debate.statements)
+    statements = frozenset(_debate.statements["statement_id"])
+    return links.LinkVocabulary(choices=choices, statements=statements, first=first, last=last), outlets
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -83,13 +87,32 @@ def check_link(debate: Debate, signature: tuple) -> None:
     """Before any widget reads the URL: note what of it is unusable, and drop the parameters no widget owns."""
     follow_renamed_statement(debate, signature)
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    ignored = links.ignored_values(params, vocabulary(debate, signature)[0])
-    if not ignored:
+    unused = links.unused_values(params, vocabulary(debate, signature)[0])
+    for item in unused:
+        note(item)
+        if item.name not in links.PARAMS or item.name == "statement":
+            st.query_params.pop(item.name, None)
+
+
+def note(item: links.Unused) -> None:
+    """Add a part of the link the app could not use to the notice (once per session: a dismissed notice stays so)."""
+    said = st.session_state.setdefault(NOTED, set())
+    if (item.name, item.value) in said:
         return
-    st.session_state[NOTICE] = links.notice(ignored)
-    for name, _value, _ in ignored:
-        if name not in links.PARAMS or name == "statement":
-            st.query_params.pop(name, None)
+    said.add((item.name, item.value))
+    st.session_state.setdefault(NOTICE, []).append(item)
+
+
+def link_notice(place) -> None:
+    """The notice naming every part of the link that was ignored or read differently, with a button to dismiss it."""
+    unused = st.session_state.get(NOTICE)
+    if not unused:
+        return
+    cols = place.columns([14, 1], vertical_alignment="center")
+    cols[0].warning(shown(links.notice(unused)), icon=":material/link_off:")
+    if cols[1].button("", key="dismiss_notice", icon=":material/close:", help="Dismiss this notice"):
+        st.session_state.pop(NOTICE)
+        st.rerun()
 
 
 def reset_filters() -> None:
@@ -137,7 +160,13 @@ def sidebar_filters(debate: Debate, signature: tuple) -> Filters:
             "Channel", {c: c.capitalize() for c in schema.CHANNELS}, key="channel", placeholder="Public and private"
         )
         chosen_outlets = _choose("Outlets", {o: o for o in outlets}, key="outlet", placeholder="All outlets")
-        text = st.text_input("Search summaries and quotes", key="q", bind="query-params", placeholder="e.g. negotiat")
+        text = st.text_input(
+            "Search summaries and quotes",
+            key="q",
+            bind="query-params",
+            placeholder="e.g. negotiat",
+            max_chars=links.Q_MAX,
+        )
         st.button("Reset filters", on_click=reset_filters, icon=":material/restart_alt:", key="reset_filters")
     return Filters(
         actors=tuple(chosen_actors),
@@ -180,12 +209,8 @@ def main() -> None:
     check_link(debate, signature)
     filters = sidebar_filters(debate, signature)
     with st.sidebar:
-        st.caption(f"{debate.meta.title} · version {debate.meta.version or '–'}")
-    if st.session_state.get(NOTICE):
-        cols = st.columns([14, 1], vertical_alignment="center")
-        cols[0].warning(st.session_state[NOTICE], icon=":material/link_off:")
-        if cols[1].button("", key="dismiss_notice", icon=":material/close:", help="Dismiss this notice"):
-            st.session_state.pop(NOTICE)
-            st.rerun()
+        st.caption(shown(f"{debate.meta.title} · version {debate.meta.version or '–'}"))
+    top = st.container()  # the link notice, drawn after the page so that it holds what the page noted too
     state.put(state.AppContext(folder=folder, signature=signature, debate=debate, filters=filters))
     page.run()
+    link_notice(top)

@@ -7,9 +7,9 @@ import time
 
 import streamlit as st
 
-from stances import cards, charts, query, steps
+from stances import cards, charts, links, query, steps
 from stances.app import state, ui
-from stances.app.main import FILTER_KEYS, PAGES
+from stances.app.main import FILTER_KEYS, PAGES, note
 
 STEP = "step"  # the URL parameter
 CURRENT = "_present_step"  # the step, kept in the session so that Back from another page returns to it
@@ -31,10 +31,14 @@ def _from_box() -> None:
 
 
 def current_step(total: int) -> int:
-    """The step the URL names (a shared link), else the one this session was at, else 1; within 1..total."""
+    """The step the URL names (a shared link), else the one this session was at, else 1; within 1..total.
+
+    A linked step beyond the last (the filters leave fewer) opens the last step, and the link notice says so."""
     linked = st.query_params.get(STEP)
-    number = int(linked) if linked and linked.isdigit() else st.session_state.get(CURRENT, 1)
-    return steps.clamp(number, total)
+    number = links.parse_count(linked) if linked else None
+    if number is not None and number > total:
+        note(links.Unused(name=STEP, value=str(linked), why=f"beyond the last step, {total}", read_as=str(total)))
+    return steps.clamp(number or st.session_state.get(CURRENT, 1), total)
 
 
 def present_page() -> None:
@@ -109,7 +113,7 @@ def present_page() -> None:
         format="YYYY-MM-DD",
     )
     playing = bar[6].toggle("Autoplay", key="autoplay", bind="query-params")
-    pace = bar[7].slider("Seconds per step", 2, 30, 6, key="pace", bind="query-params")
+    pace = bar[7].slider("Seconds per step", *links.PACE, 6, key="pace", bind="query-params")
     detail = query.statement_detail(debate, step.statement_id)
     left, right = st.columns([5, 7])
     with left:

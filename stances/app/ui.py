@@ -89,7 +89,7 @@ def empty_state(context: AppContext) -> None:
             relaxed = relaxed.without("end")
         count = int(query.filter_mask(context.debate, relaxed).sum())
         lines.append(
-            f"- **{label}** ({cards.escape_markdown(active[label])}): clearing it would show {count:,} statement(s)"
+            f"- **{cards.shown(label)}** ({cards.shown(active[label])}): clearing it would show {count:,} statement(s)"
         )
     st.markdown("Try relaxing a filter in the sidebar:\n" + "\n".join(lines))
 

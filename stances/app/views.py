@@ -7,8 +7,9 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from stances import charts, paging, query
+from stances import cards, charts, links, paging, query
 from stances.app import state, ui
+from stances.app.main import note
 from stances.charts import POSITION_NAMES
 from stances.names import actor_names, question_labels
 
@@ -207,9 +208,12 @@ def trends_page() -> None:
         return
     labels = question_labels(debate).to_dict()
     present = query.questions_in(debate, shown["question_id"])
+    linked = st.query_params.get("question_focus")
     question = st.selectbox("Question", present, format_func=labels.get, key="question_focus", bind="query-params")
+    if linked and linked != labels[question] and linked in set(labels.values()):
+        note(links.Unused(name="question_focus", value=linked, why="no statement on it passes the filters"))
     proposition = debate.questions.set_index("question_id").loc[question, "proposition"]
-    st.markdown(f"**{ui.cards.escape_markdown(labels[question])}**: {ui.cards.escape_markdown(proposition)}")
+    st.markdown(f"**{cards.shown(labels[question])}**: {cards.shown(proposition)}")
     _, last = query.date_bounds(shown)
     figure = charts.positions_over_time(debate, shown, question, until=last)
     event = st.plotly_chart(
@@ -228,7 +232,8 @@ def trends_page() -> None:
         else ""
     )
     st.caption(
-        f"Step lines of each actor's position on “{labels[question]}”, from their statements in the filter.{more}"
+        f"Step lines of each actor's position on “{cards.shown(labels[question])}”, from their statements in the "
+        f"filter.{more}"
     )
     ui.follow_click(event, "trend_chart")
     ui.detail_card(context)
@@ -247,11 +252,11 @@ def sources_page() -> None:
     kinds = cols[1].multiselect(
         "Kind", sorted(map(str, table["source_kind"].unique())), key="source_kind", placeholder="All kinds"
     )
-    shown = query.search_sources(table, needle, kinds)
-    more = f"; the first {SOURCE_ROWS:,} are listed, search to find others" if len(shown) > SOURCE_ROWS else ""
-    st.caption(f"{len(shown):,} of {len(table):,} sources{more}")
+    found = query.search_sources(table, needle, kinds)
+    more = f"; the first {SOURCE_ROWS:,} are listed, search to find others" if len(found) > SOURCE_ROWS else ""
+    st.caption(f"{len(found):,} of {len(table):,} sources{more}")
     st.dataframe(
-        shown.head(SOURCE_ROWS),
+        found.head(SOURCE_ROWS).assign(url=lambda rows: rows["url"].map(cards.safe_url)),
         hide_index=True,
         width="stretch",
         column_config={
@@ -326,13 +331,13 @@ def about_page() -> None:
     context = state.get()
     meta = context.debate.meta
     st.title("About this debate")
-    st.markdown(f"### {ui.cards.escape_markdown(meta.title)}")
+    st.subheader(cards.shown(meta.title))
     if meta.description:
-        st.write(meta.description)
+        st.text(meta.description)  # plain text: the descriptor's words, never markup
     debate = context.debate
     facts = pd.DataFrame(
         {
-            "": ["Version", "Licence", "Statements", "Actors", "Questions", "Sources", "Events", "Folder"],
+            "": ["Version", "Licence", "Statements", "Actors", "Questions", "Sources", "Events"],
             "Value": [
                 meta.version or "–",
                 meta.licence or "–",
@@ -341,7 +346,6 @@ def about_page() -> None:
                 f"{len(debate.questions):,}",
                 f"{len(debate.sources):,}",
                 f"{len(debate.events):,}",
-                str(context.folder),
             ],
         }
     )
@@ -353,10 +357,10 @@ def about_page() -> None:
     documents = read_documents(context.folder)
     if "codebook.md" in documents:
         with st.expander("Codebook", expanded=False):
-            st.markdown(documents["codebook.md"].decode("utf-8", errors="replace"))
+            st.code(documents["codebook.md"].decode("utf-8", errors="replace"), language="markdown", wrap_lines=True)
     if "README.md" in documents:
         with st.expander("Scope, method and known gaps"):
-            st.markdown(documents["README.md"].decode("utf-8", errors="replace"))
+            st.code(documents["README.md"].decode("utf-8", errors="replace"), language="markdown", wrap_lines=True)
     if "CITATION.cff" in documents:
         with st.expander("CITATION.cff"):
             st.code(documents["CITATION.cff"].decode("utf-8", errors="replace"), language="yaml")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from stances.cards import shown
 from stances.load import DEFAULT_DEBATE, load_debate
 from tests.conftest import ROOT, TINY, write_debate
 
@@ -47,9 +48,9 @@ def test_link_restores_filters():
 def test_malformed_link_values_are_dropped_with_a_notice():
     at = ok(app(actor="zz", foo="bar", statement="no-such-statement").run())
     assert at.multiselect(key="actor").value == []
-    assert at.warning[0].value == (
-        "Ignored from the link: actor='zz' (unknown actor); foo='bar' (not a setting of this app); "
-        "statement='no-such-statement' (unknown statement)."
+    assert at.warning[0].value == shown(
+        "Ignored from the link: actor 'zz' (unknown actor); foo 'bar' (not a setting of this app); "
+        "statement 'no-such-statement' (unknown statement)."
     )
     assert "foo" not in at.query_params
 
