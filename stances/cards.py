@@ -80,7 +80,7 @@ def detail_html(detail: StatementDetail, *, large: bool = False) -> str:
 # URLs, `www.` and e-mail addresses become links, `:smile:` an emoji, `:material/x:` and `:streamlit:` icons, `->`
 # an arrow. A WORD JOINER (U+2060, invisible, not copied as a space) breaks each of those patterns.
 WORD_JOINER = "\u2060"
-_BREAKS = re.compile(r"(?<=:)|(?=\\@)|(?<=www)(?=\\\.)|(?<=[-<>~])(?=\\[->=])", re.IGNORECASE)
+_BREAKS = re.compile(r"(?<=:)(?=\S)|(?=\\@)|(?<=www)(?=\\\.)|(?<=[-<>~])(?=\\[->=])", re.IGNORECASE)
 
 
 def shown(text: object) -> str:

@@ -37,7 +37,7 @@ def free_port() -> int:
 
 
 class AppServer:
-    def __init__(self, debate: Path | None = None) -> None:
+    def __init__(self, debate: Path | None = None, script: Path = ROOT / "dashboard.py") -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
@@ -52,7 +52,7 @@ class AppServer:
                 "-m",
                 "streamlit",
                 "run",
-                str(ROOT / "dashboard.py"),
+                str(script),
                 "--server.port",
                 str(self.port),
                 "--server.address",

@@ -82,7 +82,7 @@ def test_a_shared_link_restores_the_same_screen(page, server, outside_requests):
 
 def test_a_malformed_link_shows_a_notice_and_keeps_what_is_valid(page, server, outside_requests):
     open_app(page, server, "/?actor=Nobody&actor=" + quote("Joe Biden") + "&foo=bar")
-    expect(page.get_by_text("Ignored from the link: actor='Nobody' (unknown actor)")).to_be_visible()
+    expect(page.get_by_text("Ignored from the link: actor 'Nobody' (unknown actor)")).to_be_visible()
     expect(page.locator(".st-key-actor")).to_contain_text("Joe Biden")
     expect(page).not_to_have_url(re.compile("foo=bar"))
     screenshot(page, "link-notice")
