@@ -8,13 +8,14 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from stances import __version__
 from stances.export import FORMATS
 from stances.load import DEFAULT_DEBATE, check_debate
 from stances.problems import errors, report, to_json
 from stances.query import Filters
-from stances.schema import CHANNELS, EVIDENCE_KINDS
+from stances.schema import CHANNELS, EVIDENCE_KINDS, SOURCE_KINDS
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -276,6 +277,95 @@ def cmd_deck(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import a debate coded elsewhere (a DNA project, a workbook, a flat table) into a new debate folder.
+
+    Each importer prints what it mapped and what it dropped, writes the folder only if it validates, and never
+    writes over an existing folder unless --force. Exits 0 when written, 1 when the input is broken or the debate
+    it makes has errors (nothing is written then), 2 on usage errors.
+
+    Example:
+      stances import dna project.dna my-debate/
+      stances import table claims.csv my-debate/ --map actor=Speaker,question=Topic,date=Date,position=Stance
+    """
+    args.import_parser.print_help(sys.stderr)
+    return EXIT_USAGE
+
+
+def cmd_import_dna(args: argparse.Namespace) -> int:
+    """Import a Discourse Network Analyzer (DNA 3) project file into a new debate folder.
+
+    person -> actor (organisation as affiliation, a lone organisation as a body; entity attributes Type -> role,
+    Alias -> aliases), concept -> question, the agreement qualifier -> position (boolean: -1/+1; integer: its own
+    values as the scale), document -> source (its date is the statement's), the coded span -> span with its
+    character locator (evidence coded-span), coder -> coder.
+
+    Example:
+      stances import dna sample.dna sample-debate/
+      stances import dna project.dna out/ --statement-type "DNA Statement" --qualifier agreement --force
+    """
+    from stances.importers import dna
+
+    options = dna.DnaOptions(
+        statement_type=args.statement_type,
+        person=args.person,
+        organization=args.organization,
+        concept=args.concept,
+        qualifier=args.qualifier,
+        source_kind=args.source_kind,
+    )
+    return _import(lambda: dna.read(args.file, options), args)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Scaffold an empty, valid debate folder: every table's header, a datapackage.json and a codebook to fill in.
+
+    Example:
+      stances new my-debate/ --title "My debate"
+    """
+    from stances.importers import folder
+    from stances.spelling import slug
+
+    out = Path(args.out)
+    name = slug(out.resolve().name, fallback="debate")
+    return _import(lambda: folder.empty(name, args.title or name), args)
+
+
+def _import(read: Callable[[], Any], args: argparse.Namespace) -> int:
+    """Read with an importer, write the debate folder, print what was mapped, dropped and found."""
+    from stances.importers.folder import InputError, write_debate
+
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"not a folder: {out}")
+    if out.is_dir() and any(out.iterdir()) and not args.force:
+        raise UsageError(f"{out} is not empty; pass --force to replace its debate files")
+    try:
+        imported = read()
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem)
+        print(f"INVALID input: {len(exc.problems)} problem(s); nothing written to {out}")
+        return EXIT_INVALID
+    print("mapped:")
+    print("\n".join(f"  {line}" for line in imported.mapped))
+    if imported.dropped:
+        print("dropped:")
+        print("\n".join(f"  {line}" for line in imported.dropped))
+    try:
+        problems = write_debate(imported, out, force=args.force)
+    except FileExistsError as exc:
+        raise UsageError(str(exc)) from None
+    if errors(problems):
+        print(report(problems, folder=str(out)))
+        print(f"nothing written to {out}: the debate made from the input has errors")
+        return EXIT_INVALID
+    print(report(problems, folder=str(out)))
+    counts = ", ".join(f"{n:,} {t.replace('_', ' ')}" for t, n in imported.counts().items() if t != "events")
+    print(f"wrote {out}: {counts}")
+    return EXIT_OK
+
+
 def _doc(command: Callable[..., int]) -> tuple[str, str]:
     text = (command.__doc__ or "").strip()
     summary = text.splitlines()[0]
@@ -341,6 +431,63 @@ def build_parser() -> argparse.ArgumentParser:
     deck.add_argument("--out", required=True, metavar="FILE", help="the HTML file to write, e.g. talk.html")
     deck.add_argument("--force", action="store_true", help="overwrite an existing file")
     _filter_arguments(deck)
+    narrow = export.add_argument_group("filters (as in the app; repeat an option to allow several values)")
+    narrow.add_argument("--actor", action="append", default=[], metavar="ACTOR_ID")
+    narrow.add_argument("--question", action="append", default=[], metavar="QUESTION_ID")
+    narrow.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
+    narrow.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
+    narrow.add_argument("--position", action="append", default=[], type=int, choices=range(-2, 3), metavar="N")
+    narrow.add_argument("--evidence", action="append", default=[], choices=EVIDENCE_KINDS)
+    narrow.add_argument("--on-record-only", action="store_true", help="only on-record words and official documents")
+    narrow.add_argument("--channel", action="append", default=[], choices=CHANNELS)
+    narrow.add_argument("--outlet", action="append", default=[], help="outlet of a source, e.g. 'The White House'")
+    narrow.add_argument("--search", default="", metavar="TEXT", help="words in the summary or quote")
+    importer = add("import", cmd_import)
+    importer.set_defaults(import_parser=importer)
+    importers = importer.add_subparsers(dest="importer", metavar="IMPORTER")
+
+    def add_importer(name: str, command: Callable[..., int]) -> argparse.ArgumentParser:
+        summary, text = _doc(command)
+        sub = importers.add_parser(
+            name, help=summary, description=text, formatter_class=argparse.RawDescriptionHelpFormatter
+        )
+        sub.set_defaults(run=command)
+        return sub
+
+    dna = add_importer("dna", cmd_import_dna)
+    dna.add_argument("file", metavar="FILE.dna", help="the DNA 3 project file (SQLite)")
+    dna.add_argument("out", metavar="OUT_DIR", help="the debate folder to write")
+    dna.add_argument("--force", action="store_true", help="replace the debate files of a non-empty folder")
+    dna.add_argument(
+        "--statement-type",
+        metavar="LABEL",
+        help="statement type to import (default: the first that has the variables below)",
+    )
+    dna.add_argument("--person", default="person", metavar="VARIABLE", help="actor variable (default: person)")
+    dna.add_argument(
+        "--organization",
+        default="organization",
+        metavar="VARIABLE",
+        help="affiliation variable; the actor when a statement has no person (default: organization)",
+    )
+    dna.add_argument("--concept", default="concept", metavar="VARIABLE", help="question variable (default: concept)")
+    dna.add_argument(
+        "--qualifier",
+        default="agreement",
+        metavar="VARIABLE",
+        help="boolean or integer position variable (default: agreement)",
+    )
+    dna.add_argument(
+        "--source-kind",
+        default="news-report",
+        choices=SOURCE_KINDS,
+        help="kind of every document, unless its DNA type names one (default: news-report)",
+    )
+
+    new = add("new", cmd_new)
+    new.add_argument("out", metavar="OUT_DIR", help="the debate folder to create")
+    new.add_argument("--title", help="the debate's title (default: the folder's name)")
+    new.add_argument("--force", action="store_true", help="replace the debate files of a non-empty folder")
     return parser
 
 

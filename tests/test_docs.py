@@ -12,6 +12,7 @@ import yaml
 
 from stances import schema
 from stances.cli import build_parser
+from stances.importers.folder import IMPORT_CODES
 from stances.load import read_table
 from stances.validate import CODES
 
@@ -28,9 +29,18 @@ def section(text: str, heading: str) -> str:
 
 
 def subcommands() -> dict[str, argparse.ArgumentParser]:
-    parser = build_parser()
-    (action,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    return dict(action.choices)
+    """Every command by its full name, nested ones too: `validate`, `import`, `import dna`, …"""
+
+    def walk(parser: argparse.ArgumentParser, prefix: str) -> dict[str, argparse.ArgumentParser]:
+        found = {}
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    found[prefix + name] = sub
+                    found.update(walk(sub, f"{prefix}{name} "))
+        return found
+
+    return walk(build_parser(), "")
 
 
 def datapackage() -> dict:
@@ -71,6 +81,11 @@ def test_every_question_and_its_scale_is_in_the_codebook(question):
 def test_every_problem_code_is_in_the_readme():
     text = README.read_text(encoding="utf-8")
     assert [code for code in CODES if f"| `{code}` |" not in text] == []
+
+
+def test_every_import_problem_code_is_in_the_readme():
+    text = section(README.read_text(encoding="utf-8"), "Import a debate")
+    assert [code for code in IMPORT_CODES if f"| `{code}` | {IMPORT_CODES[code]} |" not in text] == []
 
 
 @pytest.mark.parametrize("name", sorted(subcommands()))
