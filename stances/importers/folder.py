@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from stances import schema
-from stances.cards import escape_markdown
+from stances.cards import shown
 from stances.load import DESCRIPTOR, check_debate
 from stances.package import descriptor
 from stances.problems import Problem, errors
@@ -166,4 +166,4 @@ def codebook(imported: Imported) -> str:
 def _cell(text: object) -> str:
     """Text from the input for the codebook (which the app renders as Markdown): on one line, every Markdown
     character escaped, so it shows as written and never as a link, an image or HTML."""
-    return escape_markdown(" ".join(str(text).split()))
+    return shown(text)
