@@ -124,11 +124,15 @@ def test_presenter_grid_keeps_the_current_actor_and_the_busiest():
 
 
 def test_dense_timeline_keeps_only_the_busiest_lanes():
-    bundled = load_debate()  # Zelenskyy has the most statements (14), then Milley (10)
+    bundled = load_debate()  # the two busiest actors are read from the data, which grows between versions
+    counts = bundled.statements["actor_id"].value_counts()
+    assert counts.iloc[1] > counts.iloc[2], "the test needs two actors clearly busier than the rest"
+    busiest = set(counts.index[:2])
+    names = dict(zip(bundled.actors["actor_id"], bundled.actors["name"], strict=True))
     bins = query.timeline_bins(bundled.statements, "W")
     figure = charts.timeline_density(bundled, bins, max_lanes=2)
-    assert list(figure.layout.yaxis.ticktext) == ["Mark A. Milley", "Volodymyr Zelenskyy"]
-    assert set(figure.data[0].customdata[:, 0]) == {"milley", "zelenskyy"}
+    assert sorted(figure.layout.yaxis.ticktext) == sorted(names[a] for a in busiest)
+    assert set(figure.data[0].customdata[:, 0]) == busiest
 
 
 def test_positions_over_time_draws_every_actor_of_a_small_debate(monkeypatch):
