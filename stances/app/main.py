@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
@@ -16,7 +17,7 @@ from stances.charts import POSITION_NAMES
 from stances.load import DEFAULT_DEBATE, folder_signature
 from stances.model import EVIDENCE_LABELS, Debate
 from stances.names import actor_names, question_labels
-from stances.problems import DebateError
+from stances.problems import DebateError, Problem, errors
 from stances.query import Filters
 
 PAGES = Path(__file__).resolve().parent / "pages"
@@ -25,6 +26,7 @@ ICON = Path(__file__).resolve().parent / "icon.png"
 FILTER_KEYS = ("actor", "question", "dates", "position", "evidence", "onrecord", "channel", "outlet", "q")
 NOTICE = "_link_notice"  # the parts of links not used as written, for the notice
 NOTED = "_link_noted"  # (parameter, value) already noted in this session
+SHOWN_PROBLEMS = 5  # problems of a broken save named on screen
 
 
 def debate_folder(argv: list[str], environ: Mapping[str, str]) -> Path:
@@ -40,9 +42,61 @@ def debate_folder(argv: list[str], environ: Mapping[str, str]) -> Path:
 
 
 @st.cache_resource(max_entries=2, show_spinner="Loading the debate …")
-def cached_debate(folder: str, signature: tuple) -> Debate:
+def cached_load(folder: str, signature: tuple) -> Debate | tuple[Problem, ...]:
+    """The debate as its files are now, or their problems (kept too: a broken save is read once, not per rerun)."""
     del signature  # part of the cache key only: a changed file on disk loads afresh
-    return cache.load_debate(Path(folder))
+    try:
+        return cache.load_debate(Path(folder))
+    except DebateError as exc:
+        return tuple(exc.problems)
+
+
+@st.cache_resource
+def last_good() -> dict[str, tuple[tuple, Debate]]:
+    """Per debate folder, the signature and debate of its last version that validated (shared by every viewer)."""
+    return {}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Served:
+    """The debate to show: the files as they are when they validate, else the last good version and the problems
+    that keep the new files from being shown (debate None when there never was a good version)."""
+
+    debate: Debate | None
+    signature: tuple
+    problems: tuple[Problem, ...] = ()
+
+
+def served_debate(folder: Path) -> Served:
+    signature = folder_signature(folder)
+    loaded = cached_load(str(folder), signature)
+    kept = last_good()
+    if isinstance(loaded, Debate):
+        kept[str(folder)] = (signature, loaded)
+        return Served(debate=loaded, signature=signature)
+    if str(folder) in kept:
+        good_signature, good = kept[str(folder)]
+        return Served(debate=good, signature=good_signature, problems=loaded)
+    return Served(debate=None, signature=signature, problems=loaded)
+
+
+def problems_notice(served: Served) -> None:
+    """Say that the files on disk have problems, and which (the first few; the CLI lists all)."""
+    found = errors(list(served.problems))
+    listed = "; ".join(str(p) for p in found[:SHOWN_PROBLEMS])
+    more = f"; and {len(found) - SHOWN_PROBLEMS:,} more" if len(found) > SHOWN_PROBLEMS else ""
+    if served.debate is None:
+        st.error("This debate's files have problems, so it cannot be shown yet; it appears once they are fixed.")
+        st.code("\n".join(str(p) for p in found), language=None)
+        return
+    version = served.debate.meta.version or "–"
+    st.warning(
+        shown(
+            f"The debate's files were changed and have {len(found):,} problem(s), so this is the last good version "
+            f"(version {version}); the changes appear once the files validate. {listed}{more}."
+        ),
+        icon=":material/history:",
+    )
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -198,13 +252,12 @@ def navigation() -> st.navigation:
 def main() -> None:
     st.set_page_config(page_title="stances", page_icon=str(ICON), layout="wide")
     folder = debate_folder(sys.argv, os.environ)
-    signature = folder_signature(folder)
-    try:
-        debate = cached_debate(str(folder), signature)
-    except DebateError as exc:
-        st.error(f"The debate in {folder} has problems and cannot be shown. Fix them and reload the page.")
-        st.code("\n".join(str(p) for p in exc.problems), language=None)
+    served = served_debate(folder)
+    if served.problems:
+        problems_notice(served)
+    if served.debate is None:
         return
+    debate, signature = served.debate, served.signature
     page = navigation()
     check_link(debate, signature)
     filters = sidebar_filters(debate, signature)

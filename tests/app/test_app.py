@@ -121,7 +121,8 @@ def test_an_invalid_debate_shows_its_problems_not_a_traceback(tmp_path, monkeypa
     tables["statements"][0]["actor_id"] = "nobody"
     monkeypatch.setenv("STANCES_DEBATE", str(write_debate(tmp_path / "bad", tables)))
     at = ok(app().run())
-    assert at.error[0].value.startswith("The debate in ")
+    assert at.error[0].value.startswith("This debate's files have problems")
+    assert str(tmp_path) not in at.error[0].value  # no server path
     assert "statements.csv:2: actor_id: 'nobody' unknown actor" in at.code[0].value
 
 
