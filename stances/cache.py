@@ -130,4 +130,3 @@ def load_debate(folder: Path | str = load.DEFAULT_DEBATE, *, root: Path | None =
     except OSError:
         pass  # a read-only or full disk: the debate is loaded all the same
     return debate
-

@@ -50,6 +50,21 @@ def signed(position: int) -> str:
     return f"+{position}" if position > 0 else ("0" if position == 0 else f"−{abs(position)}")
 
 
+LABEL_MAX = 32  # characters of a name on an axis or in a legend; hover text holds it whole
+
+
+def short(text: object, limit: int = LABEL_MAX) -> str:
+    """`escape(text)` cut to `limit` characters with an ellipsis, so that a very long actor name or question label
+    cannot squash the plot to nothing."""
+    return escape(cut(text, limit))
+
+
+def cut(text: object, limit: int) -> str:
+    """The text, cut to `limit` characters with an ellipsis when longer (even a single long word)."""
+    value = "" if text is None else str(text)
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
+
+
 def escape(text: object, width: int | None = None) -> str:
     """Dataset text made safe for plotly's HTML-ish labels; optionally wrapped with <br> every `width` characters."""
     value = "" if text is None or (isinstance(text, float) and np.isnan(text)) else str(text)
@@ -186,7 +201,7 @@ def timeline(
             "title": None,
             "tickmode": "array",
             "tickvals": list(range(len(lanes))),
-            "ticktext": [escape(names.get(a, a)) for a in lanes],
+            "ticktext": [short(names.get(a, a)) for a in lanes],
             "tickfont": {"size": 9 if compact else 14},
             "autorange": "reversed",
             "range": [len(lanes) - 0.5, -1.0],
@@ -375,7 +390,7 @@ def grid(
     ticks = [
         escape(textwrap.shorten(str(labels.get(q, q)), GRID_TICK_CHARS, placeholder="…"), None)
         if slanted
-        else escape(labels.get(q, q), 12 if compact else None)
+        else escape(cut(labels.get(q, q), 3 * LABEL_MAX // 2), 12 if compact else None)
         for q in questions
     ]
     fig = go.Figure(
@@ -423,7 +438,7 @@ def grid(
             "title": None,
             "tickmode": "array",
             "tickvals": list(range(len(actors))),
-            "ticktext": [shown_names[a] for a in actors],
+            "ticktext": [short(names.get(a, a)) for a in actors],
             "tickfont": {"size": 11 if rows > 14 or compact else 14},
             "range": [rows - 0.5, -0.5],
             "showgrid": False,
@@ -479,9 +494,14 @@ def positions_over_time(
                 mode="lines" if dense else "lines+markers",
                 line={"shape": "hv", "color": ACTOR_COLOURS[i % 8], "dash": ACTOR_DASHES[i % 6], "width": 2.5},
                 marker={"symbol": ACTOR_SYMBOLS[i % 8], "size": 10},
-                name=escape(names.get(actor, actor)),
-                customdata=np.append(mine["statement_id"].to_numpy(), [""] * (len(x) - len(mine))).reshape(-1, 1),
-                hovertemplate="%{fullData.name}: %{y:+d} on %{x|%d %b %Y}<extra></extra>",
+                name=short(names.get(actor, actor)),
+                customdata=np.column_stack(
+                    [
+                        np.append(mine["statement_id"].to_numpy(), [""] * (len(x) - len(mine))),
+                        np.full(len(x), escape(names.get(actor, actor)), dtype=object),
+                    ]
+                ),
+                hovertemplate="%{customdata[1]}: %{y:+d} on %{x|%d %b %Y}<extra></extra>",
             )
         )
     fig.update_layout(
@@ -635,7 +655,7 @@ def timeline_density(
         yaxis={
             "tickmode": "array",
             "tickvals": list(range(len(lanes))),
-            "ticktext": [escape(names.get(a, a)) for a in lanes],
+            "ticktext": [short(names.get(a, a)) for a in lanes],
             "autorange": False,
             "range": [len(lanes) - 0.5, -1.0],
             "showgrid": False,

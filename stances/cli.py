@@ -12,7 +12,7 @@ from typing import Any
 
 from stances import __version__
 from stances.export import FORMATS
-from stances.load import DEFAULT_DEBATE, check_debate
+from stances.load import DEFAULT_DEBATE, check_debate, read_package_documents
 from stances.problems import errors, report, to_json
 from stances.query import Filters
 from stances.schema import CHANNELS, EVIDENCE_KINDS, SOURCE_KINDS
@@ -154,7 +154,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"no such folder: {out.parent}")
     if out.exists() and not args.force:
         raise UsageError(f"{out} already exists; pass --force to overwrite it")
-    extra_files = {n: (folder / n).read_bytes() for n in export.PACKAGE_EXTRA_FILES if (folder / n).is_file()}
+    extra_files = {
+        n: content for n, content in read_package_documents(folder).items() if n in export.PACKAGE_EXTRA_FILES
+    }
     partial = out.with_name(out.name + ".part")  # a failed export leaves no half-written file behind
     try:
         with partial.open("wb") as stream:

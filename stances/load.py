@@ -19,7 +19,7 @@ import pyarrow.csv as pa_csv
 from stances import schema
 from stances.model import Debate, DebateMeta
 from stances.problems import DebateError, Problem, errors
-from stances.validate import Context, check_tables, parse_booleans, parse_dates, parse_integers
+from stances.validate import MAX_PER_RULE, Context, check_tables, parse_booleans, parse_dates, parse_integers
 
 DESCRIPTOR = "datapackage.json"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -45,23 +45,46 @@ DOCUMENTS = ("codebook.md", "README.md", "CITATION.cff")
 PACKAGE_DOCUMENTS = (DESCRIPTOR, "codebook.md", "CITATION.cff")
 
 
+def leads_outside(path: Path) -> bool:
+    """True when `path` is a link (or sits in a linked folder) that leads out of its debate folder: such a file is
+    never read, so a debate cannot make the app or the CLI read, say, /etc/passwd."""
+    try:
+        return not path.resolve().is_relative_to(path.parent.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return True
+
+
+def _readable(folder: Path, names) -> dict[str, bytes]:
+    """The named files of the debate folder that exist and stay inside it, as bytes."""
+    folder = Path(folder)
+    return {
+        name: (folder / name).read_bytes()
+        for name in names
+        if (folder / name).is_file() and not leads_outside(folder / name)
+    }
+
+
 def read_documents(folder: Path) -> dict[str, bytes]:
     """The debate's documentation files that exist (codebook, README, citation), as bytes."""
-    folder = Path(folder)
-    return {name: (folder / name).read_bytes() for name in DOCUMENTS if (folder / name).is_file()}
+    return _readable(folder, DOCUMENTS)
 
 
 def read_package_documents(folder: Path) -> dict[str, bytes]:
     """The files an exported data package carries over from the debate: descriptor, codebook, citation."""
-    folder = Path(folder)
-    return {name: (folder / name).read_bytes() for name in PACKAGE_DOCUMENTS if (folder / name).is_file()}
+    return _readable(folder, PACKAGE_DOCUMENTS)
 
 
 def read_debate_files(folder: Path) -> dict[str, bytes]:
     """Every file of the debate folder that the format knows (tables, descriptor, documents), by name, as bytes."""
-    folder = Path(folder)
-    names = [schema.file_name(t) for t in schema.ALL_TABLES] + [DESCRIPTOR, *DOCUMENTS]
-    return {name: (folder / name).read_bytes() for name in names if (folder / name).is_file()}
+    return _readable(folder, [schema.file_name(t) for t in schema.ALL_TABLES] + [DESCRIPTOR, *DOCUMENTS])
+
+
+def outside_problem(file: str) -> Problem:
+    return Problem(
+        code="outside-folder",
+        file=file,
+        message="is a link to a file outside the debate folder, which is never read; copy the file in instead",
+    )
 
 
 def read_table(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -75,6 +98,8 @@ def read_table(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Proble
                 message=f"missing: the debate needs {file} (columns: {', '.join(schema.field_names(table))})",
             )
         ]
+    if leads_outside(path):
+        return None, [outside_problem(file)]
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -114,7 +139,12 @@ def read_table(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Proble
         )
     except (pd.errors.ParserError, csv.Error) as exc:
         return None, [
-            Problem(code="malformed-csv", file=file, line=_parser_line(str(exc)), message=f"is not valid CSV: {exc}")
+            Problem(
+                code="malformed-csv",
+                file=file,
+                line=_parser_line(str(exc)),
+                message="is not valid CSV: " + " ".join(str(exc).split()),  # one line, as every problem is
+            )
         ]
     return frame, header_problems(frame, table)
 
@@ -197,7 +227,29 @@ def header_problems(frame: pd.DataFrame, table: str) -> list[Problem]:
                     severity="warning",
                 )
             )
-    return problems
+    return capped(problems)
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    """At most `MAX_PER_RULE` problems of one code, then one `too-many-problems` line counting the rest."""
+    counts: dict[str, int] = {}
+    kept: list[Problem] = []
+    for problem in problems:
+        counts[problem.code] = counts.get(problem.code, 0) + 1
+        if counts[problem.code] <= MAX_PER_RULE:
+            kept.append(problem)
+    for code, count in counts.items():
+        if count > MAX_PER_RULE:
+            first = next(p for p in problems if p.code == code)
+            kept.append(
+                Problem(
+                    code="too-many-problems",
+                    file=first.file,
+                    message=f"and {count - MAX_PER_RULE:,} more [{code}] problems not listed",
+                    severity=first.severity,
+                )
+            )
+    return kept
 
 
 def read_descriptor(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
@@ -211,6 +263,8 @@ def read_descriptor(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
                 severity="warning",
             )
         ]
+    if leads_outside(path):
+        return {}, [outside_problem(DESCRIPTOR)]
     try:
         descriptor = json.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:

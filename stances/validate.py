@@ -59,7 +59,9 @@ CODES: dict[str, str] = {
     "duplicate-name": "Two actors share a name or alias, ignoring case and spacing (warning).",
     "missing-descriptor": "The folder has no datapackage.json.",
     "invalid-descriptor": "datapackage.json is not valid JSON or lacks required metadata.",
+    "outside-folder": "A debate file is a link to a file outside the debate folder; it is not read.",
     "invalid-name": "The descriptor's name is not a slug (lower-case letters, digits, hyphens); it names files.",
+    "reporting-cycle": "A reporting chain comes back to a source it started from (a reports on b, b on a).",
     "too-many-problems": "A rule found more problems than are listed; the count of the rest is given.",
 }
 
@@ -469,6 +471,45 @@ def self_references(ctx: Context) -> Iterator[Problem]:
     )
 
 
+def reporting_cycles(ctx: Context) -> Iterator[Problem]:
+    """A reporting chain that comes back to where it started (a reports on b, b on a) has no original source."""
+    if not ctx.has("sources", "source_id", "reports_on"):
+        return
+    sources = ctx.tables["sources"]
+    target = dict(zip(sources["source_id"], sources["reports_on"].str.strip(), strict=True))
+    line = {source: int(n) for source, n in zip(sources["source_id"], line_numbers(sources), strict=True)}
+    seen: set[str] = set()
+    found = 0
+    for start in sources["source_id"]:
+        path: list[str] = []
+        current = start
+        while current in target and current not in seen and current not in path:
+            path.append(current)
+            current = target[current]
+        if current in path and path.index(current) < len(path) - 1:  # a cycle of two or more (one is self-reference)
+            cycle = path[path.index(current) :]
+            found += 1
+            if found <= MAX_PER_RULE:
+                first = min(cycle, key=line.__getitem__)
+                turn = cycle[cycle.index(first) :] + cycle[: cycle.index(first)]
+                yield Problem(
+                    code="reporting-cycle",
+                    file=schema.file_name("sources"),
+                    line=line[first],
+                    field="reports_on",
+                    value=target[first],
+                    message="the reporting chain goes round in a circle: " + " → ".join([*turn, first]),
+                )
+        seen.update(path)
+    if found > MAX_PER_RULE:
+        yield Problem(
+            code="too-many-problems",
+            file=schema.file_name("sources"),
+            field="reports_on",
+            message=f"and {found - MAX_PER_RULE:,} more [reporting-cycle] problems not listed",
+        )
+
+
 def missing_urls(ctx: Context) -> Iterator[Problem]:
     """A source the curators read can be found again: it has a URL or an identifier."""
     if not ctx.has("sources", "url", "consulted"):
@@ -685,6 +726,7 @@ RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     duplicate_labels,
     duplicate_names,
     self_references,
+    reporting_cycles,
     missing_urls,
     quote_rules,
     statement_source_rules,

@@ -69,3 +69,33 @@ def test_zip_members_stay_inside_the_package_folder(tiny_debate, name):
     assert len(tops) == 1
     assert all(".." not in PurePosixPath(m).parts and not PurePosixPath(m).is_absolute() for m in members)
     assert all("\\" not in m for m in members)
+
+
+@pytest.mark.parametrize("name", ["sources.csv", "datapackage.json"])
+def test_a_link_out_of_the_debate_folder_is_never_read(tiny_debate, tmp_path, name):
+    """Regression (issue 10, defect 8): sources.csv -> /etc/passwd was read."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (tiny_debate / name).unlink()
+    (tiny_debate / name).symlink_to(secret)
+    problems = check_debate(tiny_debate)
+    assert [(p.file, p.code) for p in problems if p.code == "outside-folder"] == [(name, "outside-folder")]
+    assert all("root:x" not in str(p) for p in problems)
+
+
+def test_documents_linked_from_outside_are_left_out(tiny_debate, tmp_path):
+    from stances.load import read_documents, read_package_documents
+
+    secret = tmp_path / "secret.md"
+    secret.write_text("secret", encoding="utf-8")
+    (tiny_debate / "codebook.md").symlink_to(secret)
+    (tiny_debate / "README.md").write_text("# Inside", encoding="utf-8")
+    assert read_documents(tiny_debate) == {"README.md": b"# Inside"}
+    assert "codebook.md" not in read_package_documents(tiny_debate)
+
+
+def test_a_link_inside_the_folder_is_read(tiny_debate):
+    (tiny_debate / "copy").mkdir()
+    (tiny_debate / "sources.csv").rename(tiny_debate / "copy" / "sources.csv")
+    (tiny_debate / "sources.csv").symlink_to(tiny_debate / "copy" / "sources.csv")
+    assert check_debate(tiny_debate) == []

@@ -77,3 +77,15 @@ def test_a_debate_broken_from_the_start_lists_its_problems(tmp_path, monkeypatch
     at = ok(app().run())
     assert at.error[0].value.startswith("This debate's files have problems")
     assert not at.title
+
+
+def test_about_shows_no_server_path(tmp_path, monkeypatch):
+    """Regression (issue 10, defect 8): the About page showed the server's folder path to every visitor."""
+    folder = write_debate(tmp_path / "private-server-folder")
+    monkeypatch.setenv("STANCES_DEBATE", str(folder))
+    at = ok(app().run())
+    ok(at.switch_page("stances/app/pages/about.py").run())
+    shown_text = [str(getattr(e, "value", "")) for e in at._tree if hasattr(e, "value")]
+    shown_text += [frame.to_csv() for frame in (d.value for d in at.dataframe)]
+    assert at.title[0].value == "About this debate"
+    assert not [t for t in shown_text if "private-server-folder" in t]
