@@ -319,6 +319,41 @@ def cmd_import_dna(args: argparse.Namespace) -> int:
     return _import(lambda: dna.read(args.file, options), args)
 
 
+def cmd_import_sheet(args: argparse.Namespace) -> int:
+    """Import a workbook with one sheet per table (actors, questions, scale_points, sources, statements,
+    statement_sources, and optionally events) into a new debate folder: the shape `stances export --format
+    workbook` writes.
+
+    Example:
+      stances import sheet coded.xlsx my-debate/
+    """
+    from stances.importers import sheet
+
+    return _import(lambda: sheet.read(args.file), args)
+
+
+def cmd_import_table(args: argparse.Namespace) -> int:
+    """Import a flat table, one row per statement (CSV or xlsx), into a new debate folder.
+
+    --map KEY=COLUMN pairs name the input columns (a key left out is read from a column of the same name): actor,
+    question, date and position are needed; quote (the actor's own words), text (a coded span of a report), summary,
+    evidence, channel, confidence, notes, coder, categories, source_title, url, identifier, outlet, published,
+    role and affiliation may be given. Names become ids by the slug rule (see the README); every question shares the
+    scale of the positions found, or --scale.
+
+    Example:
+      stances import table claims.csv my-debate/ --map actor=Speaker,question=Topic,date=Date,position=Stance,url=Link
+      stances import table coded.xlsx out/ --sheet Claims --map actor=Actor,text=Claim --scale -2..2
+    """
+    from stances.importers import table
+
+    try:
+        mapping = table.TableMapping.parse(args.map, scale=args.scale, sheet=args.sheet, source_kind=args.source_kind)
+    except table.MappingError as exc:
+        raise UsageError(str(exc)) from None
+    return _import(lambda: table.read(args.file, mapping), args)
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     """Scaffold an empty, valid debate folder: every table's header, a datapackage.json and a codebook to fill in.
 
@@ -474,6 +509,24 @@ def build_parser() -> argparse.ArgumentParser:
         default="news-report",
         choices=SOURCE_KINDS,
         help="kind of every document, unless its DNA type names one (default: news-report)",
+    )
+
+    workbook = add_importer("sheet", cmd_import_sheet)
+    workbook.add_argument("file", metavar="WORKBOOK.xlsx", help="the workbook, one sheet per table")
+    workbook.add_argument("out", metavar="OUT_DIR", help="the debate folder to write")
+    workbook.add_argument("--force", action="store_true", help="replace the debate files of a non-empty folder")
+
+    flat = add_importer("table", cmd_import_table)
+    flat.add_argument("file", metavar="FILE.csv|xlsx", help="the table, one row per statement")
+    flat.add_argument("out", metavar="OUT_DIR", help="the debate folder to write")
+    flat.add_argument("--force", action="store_true", help="replace the debate files of a non-empty folder")
+    flat.add_argument(
+        "--map", action="append", default=[], metavar="KEY=COLUMN,…", help="which column holds what (repeatable)"
+    )
+    flat.add_argument("--scale", default="", metavar="LOW..HIGH", help="the scale, e.g. -2..2 or -1,1 (default: found)")
+    flat.add_argument("--sheet", help="sheet of an xlsx file (default: the first)")
+    flat.add_argument(
+        "--source-kind", default="news-report", choices=SOURCE_KINDS, help="kind of every source (default: news-report)"
     )
 
     new = add("new", cmd_new)

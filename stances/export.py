@@ -28,7 +28,7 @@ from stances import package, query, schema
 from stances.model import Debate, DebateMeta
 from stances.query import Filters
 
-FORMATS = ("csv", "xlsx", "json", "jsonl", "package")
+FORMATS = ("csv", "xlsx", "json", "jsonl", "package", "workbook")
 SCOPES = ("view", "all")
 MEDIA_TYPES = {
     "csv": "text/csv",
@@ -36,6 +36,7 @@ MEDIA_TYPES = {
     "json": "application/json",
     "jsonl": "application/jsonl",
     "package": "application/zip",
+    "workbook": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A UTF-8 byte-order mark makes Excel read the file as UTF-8 (without it, names in Cyrillic turn to mojibake);
@@ -88,7 +89,7 @@ def export_file_name(meta: DebateMeta, fmt: str, today: dt.date) -> str:
     Always a bare file name: the name and version come from the data, so anything but letters, digits, `.`, `_`
     and `-` becomes `-`, and a name cannot start with a dot (no `../`, no absolute path, no hidden file)."""
     version = f"_v{meta.version}" if meta.version else ""
-    suffix = "_package.zip" if fmt == "package" else f".{fmt}"
+    suffix = {"package": "_package.zip", "workbook": "_workbook.xlsx"}.get(fmt, f".{fmt}")
     return confined_name(f"{meta.name}{version}") + f"_{today.isoformat()}{suffix}"
 
 
@@ -458,6 +459,18 @@ def write_export(
 ) -> int:
     """Write the export `options` asks for to `stream`; return how many statements it holds."""
     options = replace(options, exported_at=options.timestamp())
+    if options.format == "workbook":  # every table, one sheet each: `stances import sheet` reads it back
+        from stances.workbook import WorkbookTooLarge, write_workbook
+
+        statements = export_statements(debate, options)
+        tables = package_tables(debate, statements)
+        if len(statements) == len(debate.statements):  # stories travel whole, or not at all
+            tables.update({name: debate.table(name) for name in schema.OPTIONAL_TABLES if len(debate.table(name))})
+        try:
+            write_workbook(tables, stream)
+        except WorkbookTooLarge as exc:
+            raise ExportTooLarge(str(exc)) from None
+        return len(statements)
     if options.format == "package":
         statements = export_statements(debate, options)
         write_package(debate, statements, stream, options=options, extra_files=extra_files, progress=progress)

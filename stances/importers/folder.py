@@ -108,7 +108,8 @@ def write_debate(imported: Imported, out: Path | str, *, force: bool = False) ->
 
 def _write_files(imported: Imported, folder: Path) -> list[str]:
     names = []
-    for table in schema.TABLE_ORDER:
+    optional = [t for t in schema.OPTIONAL_TABLES if t in imported.tables]
+    for table in [*schema.TABLE_ORDER, *optional]:
         frame = text_table(table, imported.tables.get(table))
         name = schema.file_name(table)
         frame.to_csv(folder / name, index=False, lineterminator="\n", encoding="utf-8")
@@ -116,7 +117,7 @@ def _write_files(imported: Imported, folder: Path) -> list[str]:
     metadata = dict(imported.metadata)
     metadata.setdefault("created", dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     (folder / DESCRIPTOR).write_text(
-        json.dumps(descriptor(metadata), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        json.dumps(descriptor(metadata, optional=optional), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     (folder / CODEBOOK_NAME).write_text(codebook(imported), encoding="utf-8")
     return [*names, DESCRIPTOR, CODEBOOK_NAME]
