@@ -12,6 +12,7 @@ package must round-trip exactly.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
@@ -23,6 +24,9 @@ from typing import IO, Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 
 from stances import package, query, schema
 from stances.model import Debate, DebateMeta
@@ -39,6 +43,7 @@ MEDIA_TYPES = {
     "workbook": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PATTERN = "^[=+\\-@\t\r]"  # the same starts, for Arrow's regular expressions
 # A UTF-8 byte-order mark makes Excel read the file as UTF-8 (without it, names in Cyrillic turn to mojibake);
 # pandas (`read_csv`), R (`readr`, `read.csv(fileEncoding = "UTF-8-BOM")`) and Python's `utf-8-sig` all skip it.
 BOM = b"\xef\xbb\xbf"
@@ -180,16 +185,41 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
         progress(done, total)
 
 
+def _arrow_cells(chunk: pd.DataFrame) -> pa.Table:
+    """The chunk as an Arrow table for a spreadsheet: text cells neutralised, dates as dates, numbers as numbers."""
+    columns = {}
+    for name in chunk.columns:
+        column = chunk[name]
+        if pd.api.types.is_bool_dtype(column) or pd.api.types.is_numeric_dtype(column):
+            columns[name] = pa.array(column.to_numpy())
+        elif _is_date(column):
+            columns[name] = pa.array(pd.to_datetime(column).dt.date.to_numpy(dtype=object), pa.date32())
+        else:
+            text = pa.array(column.fillna("").astype(str).to_numpy(dtype=object), pa.string())
+            formula = pc.match_substring_regex(text, FORMULA_PATTERN)
+            columns[name] = pc.if_else(formula, pc.binary_join_element_wise("'", text, ""), text)
+    return pa.table(columns)
+
+
 def write_csv(rows: pd.DataFrame, stream: IO[bytes], *, bom: bool = True, progress: Progress | None = None) -> None:
-    """Write the rows as UTF-8 CSV (with a byte-order mark unless `bom=False`), text cells neutralised."""
+    """Write the rows as UTF-8 CSV (with a byte-order mark unless `bom=False`), text cells neutralised.
+
+    The header is quoted only where needed (as people write it); Arrow's CSV writer writes the rows a chunk at a
+    time, every text value quoted, ISO dates, numbers bare.
+    """
     if bom:
         stream.write(BOM)
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow([str(c) for c in rows.columns])
+    stream.write(header.getvalue().encode("utf-8"))
     if rows.empty:
-        stream.write(rows.iloc[:0].to_csv(index=False, lineterminator="\n").encode("utf-8"))
-    for start, chunk in _chunks(rows):
-        text = neutralise_text(chunk).to_csv(index=False, header=start == 0, lineterminator="\n")
-        stream.write(text.encode("utf-8"))
-        _report(progress, start + len(chunk), len(rows))
+        return
+    first = _arrow_cells(rows.iloc[:CHUNK_ROWS])
+    options = pa_csv.WriteOptions(include_header=False, quoting_style="needed")
+    with pa_csv.CSVWriter(stream, first.schema, write_options=options) as out:
+        for start, chunk in _chunks(rows):
+            out.write_table(first if start == 0 else _arrow_cells(chunk).cast(first.schema))
+            _report(progress, start + len(chunk), len(rows))
 
 
 def _column_width(name: str, values: pd.Series) -> float:
@@ -231,14 +261,31 @@ def write_xlsx(
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
     sheet.write_row(0, 0, columns, header)
-    dates = [n for n in columns if _is_date(rows[n])]
+    # One typed write per cell (write_row's type sniffing costs more than the writing); empty text stays blank.
+    dates = [j for j, name in enumerate(columns) if _is_date(rows[name])]
+    numbers = [j for j, name in enumerate(columns) if j not in dates and _is_number(rows[name])]
+    texts = [j for j in range(len(columns)) if j not in dates and j not in numbers]
+    write_string, write_datetime = sheet.write_string, sheet.write_datetime
     for start, chunk in _chunks(rows):
-        cells = neutralise_text(chunk.drop(columns=list(dates)))
-        for name in dates:  # real Excel dates, shown as yyyy-mm-dd, so they sort and filter as dates
-            cells[name] = pd.to_datetime(chunk[name]).dt.date
-        cells = cells[columns]
-        for offset, values in enumerate(cells.itertuples(index=False, name=None)):
-            sheet.write_row(start + offset + 1, 0, values)
+        text = neutralise_text(chunk.iloc[:, texts])
+        text_columns = [(j, text.iloc[:, k].tolist()) for k, j in enumerate(texts)]
+        number_columns = [
+            (j, sheet.write_boolean if pd.api.types.is_bool_dtype(chunk.iloc[:, j]) else sheet.write_number,
+             chunk.iloc[:, j].tolist())
+            for j in numbers
+        ]
+        # real Excel dates, shown as yyyy-mm-dd, so they sort and filter as dates
+        date_columns = [(j, pd.to_datetime(chunk.iloc[:, j]).dt.date.tolist()) for j in dates]
+        for offset in range(len(chunk)):
+            row = start + offset + 1
+            for j, values in text_columns:
+                if values[offset]:
+                    write_string(row, j, values[offset])
+            for j, write, values in number_columns:
+                write(row, j, values[offset])
+            for j, values in date_columns:
+                if values[offset] is not None and values[offset] == values[offset]:
+                    write_datetime(row, j, values[offset])
         _report(progress, start + len(chunk), len(rows))
 
     info = book.add_worksheet("about")
@@ -250,6 +297,10 @@ def write_xlsx(
         info.write_string(number, 0, key, label)
         info.write_string(number, 1, neutralise(str(value)), wrap)
     book.close()
+
+
+def _is_number(column: pd.Series) -> bool:
+    return pd.api.types.is_bool_dtype(column) or pd.api.types.is_numeric_dtype(column)
 
 
 def _is_date(column: pd.Series) -> bool:
