@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from stances import query
+from stances import query, scales
 from stances.model import EVIDENCE_LABELS, Debate
 from stances.names import actor_names, question_labels
 
@@ -100,6 +100,12 @@ def actor_lanes(debate: Debate, actor_ids: Iterable[str]) -> list[str]:
     return query.actors_in(debate, actor_ids)
 
 
+def _class_names(debate: Debate) -> dict[int, str]:
+    """Legend names of the colour classes: the five points' names when every question uses −2 … +2, else the
+    classes' own (most against … most for), since the numbers differ from scale to scale."""
+    return POSITION_NAMES if scales.all_five_point(debate.scale_points) else scales.CLASS_NAMES
+
+
 def timeline(
     debate: Debate,
     statements: pd.DataFrame,
@@ -130,8 +136,13 @@ def timeline(
         (statements["date"] > pd.Timestamp(until)).to_numpy() if until is not None else np.zeros(len(statements), bool)
     )
     fig = go.Figure()
+    # Colour follows each question's own scale: a 7 on 0 … 10 and a +1 on -2 … +2 both lean "for".
+    classes = scales.colour_class(
+        scales.leaning(statements["question_id"], statements["position"], debate.scale_points)
+    )
+    class_names = _class_names(debate)
     for position in sorted(POSITION_COLOURS):
-        rows = np.flatnonzero((statements["position"] == position).to_numpy())
+        rows = np.flatnonzero(classes == position)
         if rows.size == 0:
             continue
         part = statements.iloc[rows]
@@ -140,7 +151,7 @@ def timeline(
                 x=part["date"],
                 y=y.iloc[rows],
                 mode="markers",
-                name=POSITION_NAMES[position],
+                name=class_names[position],
                 legendgroup="position",
                 showlegend=False,
                 marker={
@@ -156,9 +167,9 @@ def timeline(
             )
         )
     for position in sorted(POSITION_COLOURS):
-        if (statements["position"] == position).any():
+        if (classes == position).any():
             fig.add_trace(
-                _legend_entry(POSITION_NAMES[position], "position", "Position", "square", POSITION_COLOURS[position])
+                _legend_entry(class_names[position], "position", "Position", "square", POSITION_COLOURS[position])
             )
     for evidence, symbol in EVIDENCE_SYMBOLS.items():
         if (statements["evidence"].astype(str) == evidence).any():
@@ -346,6 +357,7 @@ def grid(
         )
     }
     point_labels = query.position_labels(debate)
+    scale = scales.scales(debate.scale_points)
     shown_names = {a: escape(names.get(a, a)) for a in actors}
     shown_labels = {q: escape(labels.get(q, q)) for q in questions}
     xs, ys, colours, texts, hovers, ids, symbols, widths = [], [], [], [], [], [], [], []
@@ -361,7 +373,7 @@ def grid(
                 shift = changed.get(key)
                 arrow = CHANGE_MARKS[0 if shift is None else (1 if shift > 0 else (-1 if shift < 0 else 2))]
                 texts.append(signed(position) + ("*" if row.stale else "") + arrow)
-                colours.append(POSITION_COLOURS.get(position, "#bababa"))
+                colours.append(POSITION_COLOURS[scales.position_class(question, position, scale)])
                 symbols.append("square")
                 widths.append(4 if shift is not None else 1)
                 ids.append(str(row.statement_id))
@@ -517,7 +529,9 @@ def positions_over_time(
             "ticktext": [
                 f"{signed(int(p))} {escape(label)}" for p, label in zip(scale["position"], scale["label"], strict=True)
             ],
-            "range": [-2.5, 2.5],
+            "range": [float(scale["position"].min()) - 0.5, float(scale["position"].max()) + 0.5]
+            if len(scale)
+            else [-2.5, 2.5],
             "gridcolor": "#eeeeee",
             "zeroline": True,
             "zerolinecolor": "#cccccc",

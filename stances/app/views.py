@@ -112,7 +112,11 @@ def statement_table(rows: pd.DataFrame, *, key: str) -> None:
 
 
 def _day_slider(place, label: str, bounds: tuple[dt.date, dt.date], *, default: dt.date, key: str) -> dt.date:
-    """A day slider between `bounds`, bound to the URL parameter `key`."""
+    """A day slider between `bounds`, bound to the URL parameter `key`; just the day when there is only one (every
+    statement of an imported debate may share its document's date, and a slider cannot span no time)."""
+    if bounds[0] >= bounds[1]:
+        place.caption(f"{label}: {bounds[0]:%d %b %Y} (every statement is dated that day)")
+        return bounds[0]
     return place.slider(
         label,
         min_value=bounds[0],
