@@ -1,0 +1,463 @@
+"""Who stands with whom: agreement between actors over a window, camps, polarisation, and what divides or unites.
+
+Everything here is a pure function of a statements table (already filtered, e.g. to the actors' own words) and
+the debate's `scale_points`. The measures, in plain words (the README and the codebook say the same):
+
+- **agreement** (the default): over the questions both actors have a position on in the window, the mean of
+  `1 − |a − b| / (max − min of that question's scale points)`; 1 = same positions everywhere, 0 = opposite ends.
+- **congruence** / **conflict** (as in discourse network analysis): how many shared questions the two actors are on
+  the same side of (both above, or both below, the middle of the question's scale) / on opposite sides of. A
+  position at the middle of the scale counts in neither.
+- **jaccard**: congruence divided by the number of questions either actor has a position on, so a pair that agrees
+  on one question of the five they speak to scores 0.2, not 1.
+
+Each actor's position on a question is their latest one dated inside the window, by the grid's rule for ties
+(`query.as_of`). Camps are average-linkage (UPGMA) clusters on the distance `1 − agreement` (a pair with no shared
+question is at distance 1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+import pandas as pd
+from scipy.cluster import hierarchy
+
+from stances import query
+
+
+class Measure(StrEnum):
+    """How the agreement of two actors is counted."""
+
+    AGREEMENT = "agreement"
+    CONGRUENCE = "congruence"
+    CONFLICT = "conflict"
+    JACCARD = "jaccard"
+
+
+MEASURE_LABELS: dict[str, str] = {
+    Measure.AGREEMENT: "Agreement (0 to 1)",
+    Measure.CONGRUENCE: "Congruence (questions on the same side)",
+    Measure.CONFLICT: "Conflict (questions on opposite sides)",
+    Measure.JACCARD: "Jaccard (same side ÷ questions either speaks to)",
+}
+MEASURE_MEANINGS: dict[str, str] = {
+    Measure.AGREEMENT: "Mean over the shared questions of 1 − |a − b| ÷ (the question's scale range): 1 = the same "
+    "positions, 0 = opposite ends of every scale.",
+    Measure.CONGRUENCE: "How many shared questions both actors are on the same side of the scale's middle.",
+    Measure.CONFLICT: "How many shared questions the two actors are on opposite sides of the scale's middle.",
+    Measure.JACCARD: "Congruence ÷ the number of questions either actor has a position on.",
+}
+# The columns each measure adds to the edge list, after actor_a, actor_b, shared_questions, agreement.
+MEASURE_COLUMNS: dict[str, tuple[str, ...]] = {
+    Measure.AGREEMENT: (),
+    Measure.CONGRUENCE: ("congruence", "conflict"),
+    Measure.CONFLICT: ("congruence", "conflict"),
+    Measure.JACCARD: ("congruence", "either_questions", "jaccard"),
+}
+EDGE_COLUMNS = ("actor_a", "actor_b", "shared_questions", "agreement")
+CLUSTER_METHOD = "average"  # UPGMA: the distance between two groups is the mean distance of their members' pairs
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Alignment:
+    """The alignment of the actors of one window.
+
+    `actors` are the actors with at least one position in the window, in the order of the clustering tree (camps sit
+    together); `pairs` has one row per unordered pair with at least one shared question (actor_a before actor_b in
+    the dataset's order); `matrix` and `shared` are actors x actors, in `actors` order (NaN / 0 where none).
+    """
+
+    start: dt.date | None
+    end: dt.date | None
+    positions: pd.DataFrame
+    actors: list[str]
+    pairs: pd.DataFrame
+    matrix: np.ndarray
+    shared: np.ndarray
+    tree: np.ndarray | None  # scipy linkage of `actors`, None for fewer than two
+
+
+def window_positions(statements: pd.DataFrame, start: dt.date | None, end: dt.date | None) -> pd.DataFrame:
+    """Each actor's latest position on each question among the statements dated in [start, end] (the grid's tie
+    rule: stronger evidence, then the smaller statement id)."""
+    mask = np.ones(len(statements), dtype=bool)
+    if start is not None:
+        mask &= (statements["date"] >= pd.Timestamp(start)).to_numpy()
+    if end is not None:
+        mask &= (statements["date"] <= pd.Timestamp(end)).to_numpy()
+    inside = statements[mask]
+    day = pd.Timestamp(end) if end is not None else (inside["date"].max() if len(inside) else pd.Timestamp(0))
+    return query.as_of(inside, day)
+
+
+def scale_ranges(scale_points: pd.DataFrame) -> pd.DataFrame:
+    """Each question's lowest and highest scale point and their range, indexed by question_id."""
+    points = scale_points.assign(question_id=scale_points["question_id"].astype(str))
+    grouped = points.groupby("question_id", sort=False)["position"]
+    out = pd.DataFrame({"low": grouped.min().astype("int64"), "high": grouped.max().astype("int64")})
+    return out.assign(range=out["high"] - out["low"])
+
+
+def _order(ids: Sequence[str], preferred: Sequence[str] | None) -> list[str]:
+    present = set(ids)
+    ordered = [a for a in (preferred or ()) if a in present]
+    rest = sorted(present - set(ordered))
+    return ordered + rest
+
+
+def _indicators(positions: pd.DataFrame, scale_points: pd.DataFrame, actors: list[str]) -> dict[str, np.ndarray]:
+    """Actor x column 0/1 matrices the measures are sums of products of.
+
+    `has` (actor x question): holds a position. `above`/`below` (actor x question): on that side of the middle.
+    `steps` (actor x step, one step between each pair of neighbouring points of each question): the position is
+    above that step; `weights` is each step's length over its question's range. |a − b| ÷ range is then the weighted
+    count of steps lying between a and b, which turns the sum over questions into matrix products.
+    """
+    ranges = scale_ranges(scale_points)
+    questions = [q for q in ranges.index if q in set(positions["question_id"].astype(str))]
+    row = pd.Index(actors).get_indexer(positions["actor_id"].astype(str))
+    col = pd.Index(questions).get_indexer(positions["question_id"].astype(str))
+    keep = (row >= 0) & (col >= 0)
+    row, col = row[keep], col[keep]
+    value = positions["position"].to_numpy(dtype="float64")[keep]
+    n, m = len(actors), len(questions)
+    has = np.zeros((n, m))
+    has[row, col] = 1.0
+    middle = ((ranges["low"] + ranges["high"]) / 2).reindex(questions).to_numpy(dtype="float64")
+    above = np.zeros((n, m))
+    below = np.zeros((n, m))
+    above[row, col] = value > middle[col]
+    below[row, col] = value < middle[col]
+    step_columns, step_question, weights = [], [], []
+    points = scale_points.assign(question_id=scale_points["question_id"].astype(str))
+    by_question = {q: np.unique(p.to_numpy(dtype="int64")) for q, p in points.groupby("question_id")["position"]}
+    for j, q in enumerate(questions):
+        levels = by_question[q]
+        span = float(levels[-1] - levels[0])
+        at = col == j
+        for lower, upper in itertools.pairwise(levels):
+            column = np.zeros(n)
+            column[row[at]] = value[at] > lower
+            step_columns.append(column)
+            step_question.append(j)
+            weights.append((upper - lower) / span)
+    steps = np.column_stack(step_columns) if step_columns else np.zeros((n, 0))
+    return {
+        "has": has,
+        "above": above,
+        "below": below,
+        "steps": steps,
+        "step_has": has[:, step_question],
+        "weights": np.asarray(weights, dtype="float64"),
+    }
+
+
+def _measures(ind: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    has, above, below = ind["has"], ind["above"], ind["below"]
+    steps, step_has, weights = ind["steps"], ind["step_has"], ind["weights"]
+    shared = has @ has.T
+    weighted = steps * weights
+    # Σ over steps of w · [exactly one of a, b is above the step], counted only where both hold a position.
+    distance = weighted @ step_has.T + step_has @ weighted.T - 2 * (weighted @ steps.T)
+    congruence = above @ above.T + below @ below.T
+    conflict = above @ below.T + below @ above.T
+    counts = has.sum(axis=1)
+    either = counts[:, None] + counts[None, :] - shared
+    with np.errstate(invalid="ignore", divide="ignore"):
+        agreement = np.where(shared > 0, 1 - distance / shared, np.nan)
+        jaccard = np.where(either > 0, congruence / either, np.nan)
+    return {
+        "shared": shared,
+        "agreement": agreement,
+        "congruence": congruence,
+        "conflict": conflict,
+        "either": either,
+        "jaccard": jaccard,
+    }
+
+
+def alignment(
+    statements: pd.DataFrame,
+    scale_points: pd.DataFrame,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    actor_order: Sequence[str] | None = None,
+) -> Alignment:
+    """Every pair of actors' agreement over the window [start, end] (open ends: all statements)."""
+    positions = window_positions(statements, start, end)
+    order = _order(pd.unique(positions["actor_id"].astype(str)).tolist(), actor_order)
+    values = _measures(_indicators(positions, scale_points, order))
+    shared = values["shared"]
+    a, b = np.triu_indices(len(order), k=1)
+    keep = shared[a, b] > 0
+    a, b = a[keep], b[keep]
+    ids = np.asarray(order, dtype=object)
+    pairs = pd.DataFrame(
+        {
+            "actor_a": ids[a],
+            "actor_b": ids[b],
+            "shared_questions": shared[a, b].round().astype("int64"),
+            "agreement": np.clip(values["agreement"][a, b], 0.0, 1.0).round(6),
+            "congruence": values["congruence"][a, b].round().astype("int64"),
+            "conflict": values["conflict"][a, b].round().astype("int64"),
+            "either_questions": values["either"][a, b].round().astype("int64"),
+            "jaccard": values["jaccard"][a, b].round(6),
+        }
+    )
+    agreement = np.clip(values["agreement"], 0.0, 1.0)
+    np.fill_diagonal(agreement, np.where(np.diag(shared) > 0, 1.0, np.nan))
+    tree, leaves = _cluster(agreement)
+    return Alignment(
+        start=start,
+        end=end,
+        positions=positions,
+        actors=[order[i] for i in leaves],
+        pairs=pairs,
+        matrix=agreement[np.ix_(leaves, leaves)],
+        shared=shared[np.ix_(leaves, leaves)].round().astype("int64"),
+        tree=tree,
+    )
+
+
+def _cluster(agreement: np.ndarray) -> tuple[np.ndarray | None, list[int]]:
+    """Average-linkage tree on 1 − agreement (no shared question: distance 1) and its leaf order."""
+    n = len(agreement)
+    if n < 2:
+        return None, list(range(n))
+    distance = 1 - np.nan_to_num(agreement, nan=0.0)
+    distance = (distance + distance.T) / 2
+    np.fill_diagonal(distance, 0.0)
+    tree = hierarchy.linkage(hierarchy.distance.squareform(distance, checks=False), method=CLUSTER_METHOD)
+    return tree, hierarchy.leaves_list(tree).tolist()
+
+
+def camps(result: Alignment, threshold: float) -> pd.Series:
+    """Camp number (1, 2, …, biggest camp first) of each actor: cut the tree where the mean agreement between two
+    groups falls below `threshold`. Indexed by actor_id, in `result.actors` order."""
+    if result.tree is None:
+        return pd.Series(np.ones(len(result.actors), dtype="int64"), index=pd.Index(result.actors, name="actor_id"))
+    labels = hierarchy.fcluster(result.tree, t=1 - threshold + 1e-9, criterion="distance")
+    return _numbered(result, labels)
+
+
+def two_camps(result: Alignment) -> pd.Series:
+    """The two main camps: the tree cut into two groups (camp 1 the bigger). Indexed by actor_id."""
+    if result.tree is None:
+        return pd.Series(np.ones(len(result.actors), dtype="int64"), index=pd.Index(result.actors, name="actor_id"))
+    return _numbered(result, hierarchy.fcluster(result.tree, t=2, criterion="maxclust"))
+
+
+def _numbered(result: Alignment, labels: np.ndarray) -> pd.Series:
+    """Cluster labels (in the tree's input order) renumbered 1.. by size, then by first appearance in leaf order."""
+    by_actor = pd.Series(labels, index=_input_order(result))
+    in_leaf_order = by_actor.reindex(result.actors)
+    sizes = in_leaf_order.value_counts()
+    first = {label: i for i, label in reversed(list(enumerate(in_leaf_order)))}
+    ranked = sorted(sizes.index, key=lambda label: (-sizes[label], first[label]))
+    number = {label: i + 1 for i, label in enumerate(ranked)}
+    return pd.Series(
+        [number[label] for label in in_leaf_order], index=pd.Index(result.actors, name="actor_id"), dtype="int64"
+    )
+
+
+def _input_order(result: Alignment) -> list[str]:
+    """The actors in the order the tree was built on (`result.actors` is its leaf order)."""
+    assert result.tree is not None
+    leaves = hierarchy.leaves_list(result.tree)
+    order = [""] * len(leaves)
+    for position, leaf in enumerate(leaves):
+        order[leaf] = result.actors[position]
+    return order
+
+
+def polarisation(result: Alignment) -> float:
+    """Mean agreement of the pairs inside the two main camps minus that of the pairs across them (pairs with a
+    shared question only): 0 = no camp structure, 1 = two camps each fully agreed and fully opposed to the other.
+    NaN when there are no pairs inside or none across."""
+    groups = two_camps(result)
+    pairs = result.pairs
+    if pairs.empty or groups.nunique() < 2:
+        return float("nan")
+    same = pairs["actor_a"].map(groups).to_numpy() == pairs["actor_b"].map(groups).to_numpy()
+    inside, across = pairs["agreement"][same], pairs["agreement"][~same]
+    if inside.empty or across.empty:
+        return float("nan")
+    return float(round(inside.mean() - across.mean(), 6))
+
+
+def question_spread(positions: pd.DataFrame, scale_points: pd.DataFrame) -> pd.DataFrame:
+    """What divides and what unites: per question, how far apart the actors' positions are in the window.
+
+    `spread` is the mean over pairs of actors of |a − b| ÷ the question's scale range (0 = all in one place,
+    1 = half at each end), i.e. 1 − their mean agreement on that question. Also `actors` (how many hold a
+    position), `lowest`/`highest` position and `std` in scale points. Most divisive first; questions held by
+    fewer than two actors have no spread and come last.
+    """
+    ranges = scale_ranges(scale_points)
+    frame = pd.DataFrame(
+        {
+            "question_id": positions["question_id"].astype(str).to_numpy(),
+            "position": positions["position"].to_numpy(dtype="float64"),
+        }
+    ).sort_values(["question_id", "position"], kind="stable")
+    grouped = frame.groupby("question_id", sort=False)["position"]
+    n = grouped.transform("size").to_numpy()
+    rank = grouped.cumcount().to_numpy()
+    # For sorted values, Σ_{i<j} (x_j − x_i) = Σ_j x_j (2j − n + 1).
+    frame = frame.assign(_term=frame["position"].to_numpy() * (2 * rank - n + 1))
+    summary = frame.groupby("question_id", sort=False).agg(
+        actors=("position", "size"),
+        lowest=("position", "min"),
+        highest=("position", "max"),
+        std=("position", "std"),
+        total=("_term", "sum"),
+    )
+    pair_count = summary["actors"] * (summary["actors"] - 1) / 2
+    span = ranges["range"].reindex(summary.index).replace(0, np.nan)
+    spread = (summary["total"] / pair_count / span).where(pair_count > 0)
+    out = pd.DataFrame(
+        {
+            "question_id": summary.index.astype(str),
+            "actors": summary["actors"].astype("int64").to_numpy(),
+            "lowest": summary["lowest"].astype("int64").to_numpy(),
+            "highest": summary["highest"].astype("int64").to_numpy(),
+            "std": summary["std"].fillna(0.0).round(6).to_numpy(),
+            "spread": spread.fillna(0.0).round(6).where(pair_count > 0).to_numpy(),
+        }
+    )
+    return out.sort_values(["spread", "actors", "question_id"], ascending=[False, False, True], na_position="last")[
+        list(out.columns)
+    ].reset_index(drop=True)
+
+
+def pair_questions(result: Alignment, scale_points: pd.DataFrame, actor_a: str, actor_b: str) -> pd.DataFrame:
+    """The statements behind one pair: per shared question, each actor's position and statement, and the agreement
+    on that question. Empty when the two share no question."""
+    positions = result.positions
+    columns = ["question_id", "position", "statement_id", "date", "evidence"]
+    mine = positions.loc[(positions["actor_id"].astype(str) == actor_a).to_numpy(), columns]
+    theirs = positions.loc[(positions["actor_id"].astype(str) == actor_b).to_numpy(), columns]
+    both = mine.assign(question_id=mine["question_id"].astype(str)).merge(
+        theirs.assign(question_id=theirs["question_id"].astype(str)), on="question_id", suffixes=("_a", "_b")
+    )
+    span = both["question_id"].map(scale_ranges(scale_points)["range"]).replace(0, np.nan)
+    difference = (both["position_a"].astype("int64") - both["position_b"].astype("int64")).abs()
+    return pd.DataFrame(
+        {
+            "question_id": both["question_id"],
+            "position_a": both["position_a"].astype("int64"),
+            "statement_a": both["statement_id_a"].astype(str),
+            "date_a": both["date_a"],
+            "position_b": both["position_b"].astype("int64"),
+            "statement_b": both["statement_id_b"].astype(str),
+            "date_b": both["date_b"],
+            "agreement": (1 - difference / span).fillna(1.0).round(6),
+        }
+    )
+
+
+def neighbours(result: Alignment, actor: str) -> pd.DataFrame:
+    """Every actor sharing a question with `actor`: other, agreement, shared_questions; closest first (ties: more
+    shared questions first, then id)."""
+    pairs = result.pairs
+    mine = pairs[(pairs["actor_a"] == actor) | (pairs["actor_b"] == actor)]
+    other = np.where(mine["actor_a"] == actor, mine["actor_b"], mine["actor_a"])
+    out = pd.DataFrame(
+        {
+            "other": other.astype(str),
+            "agreement": mine["agreement"].to_numpy(),
+            "shared_questions": mine["shared_questions"].to_numpy(),
+        }
+    )
+    return out.sort_values(
+        ["agreement", "shared_questions", "other"], ascending=[False, False, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+def edge_list(result: Alignment, measure: Measure | str = Measure.AGREEMENT) -> pd.DataFrame:
+    """The export's edge list: actor_a, actor_b, shared_questions, agreement, then the chosen measure's columns."""
+    columns = [*EDGE_COLUMNS, *MEASURE_COLUMNS[Measure(measure)]]
+    return result.pairs[columns].reset_index(drop=True)
+
+
+def pair_value(pairs: pd.DataFrame, measure: Measure | str) -> pd.Series:
+    """The chosen measure's value of each pair (agreement, congruence, conflict or jaccard)."""
+    return pairs[Measure(measure).value]
+
+
+WINDOW_COLUMNS = (
+    "start",
+    "end",
+    "actors",
+    "pairs",
+    "mean_agreement",
+    "polarisation",
+    "smoothed",
+    "camp_1",
+    "camp_2",
+    "divides",
+    "unites",
+)
+
+
+def windows(first: dt.date, last: dt.date, *, size_days: int, step_days: int) -> list[tuple[dt.date, dt.date]]:
+    """Moving windows of `size_days` days every `step_days` days from `first`, until one reaches `last`."""
+    if size_days < 1 or step_days < 1:
+        raise ValueError("window size and step must be at least one day")
+    out = []
+    start = first
+    while True:
+        end = start + dt.timedelta(days=size_days - 1)
+        out.append((start, min(end, last)))
+        if end >= last:
+            return out
+        start += dt.timedelta(days=step_days)
+
+
+def moving_alignment(
+    statements: pd.DataFrame,
+    scale_points: pd.DataFrame,
+    *,
+    size_days: int,
+    step_days: int,
+    smooth: int = 1,
+    actor_order: Sequence[str] | None = None,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+) -> pd.DataFrame:
+    """The alignment in moving windows: one row per window with `start`, `end`, `actors`, `pairs`,
+    `mean_agreement`, `polarisation`, `smoothed` (the centred mean of `smooth` windows' polarisation), the two main
+    camps (`camp_1`, `camp_2`: actor ids joined by "; "), and the questions that `divides` and `unites` most."""
+    if statements.empty:
+        return pd.DataFrame(columns=list(WINDOW_COLUMNS))
+    lo, hi = query.date_bounds(statements)
+    rows = []
+    for start, end in windows(first or lo, last or hi, size_days=size_days, step_days=step_days):
+        result = alignment(statements, scale_points, start=start, end=end, actor_order=actor_order)
+        groups = two_camps(result)
+        spread = question_spread(result.positions, scale_points).dropna(subset=["spread"])
+        rows.append(
+            {
+                "start": start,
+                "end": end,
+                "actors": len(result.actors),
+                "pairs": len(result.pairs),
+                "mean_agreement": round(float(result.pairs["agreement"].mean()), 6) if len(result.pairs) else np.nan,
+                "polarisation": polarisation(result),
+                "camp_1": "; ".join(a for a in result.actors if groups.get(a) == 1),
+                "camp_2": "; ".join(a for a in result.actors if groups.get(a) == 2),
+                "divides": spread["question_id"].iloc[0] if len(spread) else "",
+                "unites": spread["question_id"].iloc[-1] if len(spread) else "",
+            }
+        )
+    out = pd.DataFrame(rows)
+    smoothed = out["polarisation"].rolling(max(smooth, 1), center=True, min_periods=1).mean().round(6)
+    out.insert(out.columns.get_loc("polarisation") + 1, "smoothed", smoothed)
+    return out
