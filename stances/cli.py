@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from stances import __version__
+from stances.alignment import Measure
+from stances.alignment_export import FORMATS as ALIGNMENT_FORMATS
 from stances.export import FORMATS
 from stances.load import DEFAULT_DEBATE, check_debate, read_package_documents
 from stances.problems import errors, report, to_json
@@ -403,6 +405,47 @@ def _import(read: Callable[[], Any], args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_alignment(args: argparse.Namespace) -> int:
+    """Write who stands with whom over a window: one row per pair of actors sharing a question (CSV, GraphML, JSON).
+
+    Columns: actor_a, actor_b (ids as in actors.csv), shared_questions, agreement, then the chosen measure's columns,
+    then the window, measure, dataset, version and citation. Filters work as in `stances export`; --from/--to are
+    the window. Without --out the file is named after the debate and the window; an existing file is kept unless
+    --force. Exits 0 when written, 1 when the debate is invalid, 2 on usage errors.
+
+    Example:
+      stances alignment data/ukraine-talks-2022 --from 2022-10-01 --to 2022-11-30 --question talks-now
+      stances alignment my-debate/ --measure congruence --format graphml --out alignment.graphml
+    """
+    from stances import alignment_export, export
+    from stances.cache import load_debate
+    from stances.problems import DebateError
+
+    folder = Path(args.debate_dir)
+    if not folder.is_dir():
+        raise UsageError(f"no such folder: {folder}")
+    try:
+        debate = load_debate(folder)
+    except DebateError as exc:
+        print(report(exc.problems, folder=str(folder)))
+        return EXIT_INVALID
+    filters = _filters(args)
+    for problem in export.filter_problems(debate, filters):
+        raise UsageError(problem)
+    options = alignment_export.AlignmentOptions(filters=filters, measure=args.measure)
+    out = Path(args.out or ".")
+    if out.is_dir():
+        out = out / alignment_export.file_name(debate, options, args.format)
+    elif not out.parent.is_dir():
+        raise UsageError(f"no such folder: {out.parent}")
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} already exists; pass --force to overwrite it")
+    result = alignment_export.compute(debate, options)
+    out.write_bytes(alignment_export.alignment_bytes(debate, options, args.format, result))
+    print(f"wrote {out} ({len(result.pairs):,} pairs of {len(result.actors):,} actors)")
+    return EXIT_OK
+
+
 def _doc(command: Callable[..., int]) -> tuple[str, str]:
     text = (command.__doc__ or "").strip()
     summary = text.splitlines()[0]
@@ -533,6 +576,16 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("out", metavar="OUT_DIR", help="the debate folder to create")
     new.add_argument("--title", help="the debate's title (default: the folder's name)")
     new.add_argument("--force", action="store_true", help="replace the debate files of a non-empty folder")
+
+    aligned = add("alignment", cmd_alignment)
+    aligned.add_argument("debate_dir", nargs="?", default=str(DEFAULT_DEBATE), metavar="DEBATE_DIR")
+    aligned.add_argument(
+        "--measure", choices=[m.value for m in Measure], default="agreement", help="default: agreement"
+    )
+    aligned.add_argument("--format", choices=ALIGNMENT_FORMATS, default="csv", help="file format (default: csv)")
+    aligned.add_argument("--out", metavar="PATH_OR_DIR", help="file to write, or folder for the default name")
+    aligned.add_argument("--force", action="store_true", help="overwrite an existing file")
+    _filter_arguments(aligned)
     return parser
 
 
