@@ -27,14 +27,29 @@ PARAMS: dict[str, str] = {
     "pace": "autoplay seconds per step",
     "autoplay": "true while the presentation plays by itself",
     "question_focus": "the question shown on the Positions over time page",
+    "measure": "the alignment measure: agreement, congruence, conflict or jaccard",
+    "threshold": "the agreement threshold of the network and the camps, 0 to 1",
+    "focus": "the actor whose closest and furthest actors are listed, by name",
+    "pair": "the two actor ids whose statements are open on the alignment page, as two parameters",
+    "wsize": "the moving window's size in days",
+    "wstep": "the moving window's step in days",
+    "smooth": "how many windows the smoothed polarisation averages",
+    "matches": "true to list public and private positions that match too",
+    "who": "the actor of the profile page, by name",
+    "compare": "the actors compared with the profile's actor, by name",
 }
 
 STATEMENT_PARAM = "statement"
+PAIR_PARAM = "pair"
+# Parameters no widget owns: the app writes them itself, so an unusable value is removed from the link.
+UNBOUND = (STATEMENT_PARAM, PAIR_PARAM)
 
 # Choice widgets bound to the URL write the option's *label* (as the user sees it), so links read
 # `?actor=Mark A. Milley&question=Open talks now`; these parameters are checked against those labels.
-MULTI_CHOICE = ("actor", "question", "position", "evidence", "channel", "outlet")
-CHOICE_PARAMS = (*MULTI_CHOICE, "question_focus")
+MULTI_CHOICE = ("actor", "question", "position", "evidence", "channel", "outlet", "compare")
+# One choice each, checked against the options their widget offers (the alignment pages').
+SINGLE_CHOICE = ("question_focus", "measure", "focus", "who", "wsize", "wstep", "smooth")
+CHOICE_PARAMS = (*MULTI_CHOICE, *SINGLE_CHOICE, PAIR_PARAM)
 CHOICE_WHY = {
     "actor": "unknown actor",
     "question": "unknown question",
@@ -43,8 +58,15 @@ CHOICE_WHY = {
     "evidence": "unknown evidence kind",
     "channel": "not Public or Private",
     "outlet": "unknown outlet",
+    "compare": "unknown actor",
+    "measure": "not agreement, congruence, conflict or jaccard",
+    "focus": "unknown actor",
+    "who": "unknown actor",
+    "wsize": "not one of the window sizes offered",
+    "wstep": "not one of the steps offered",
+    "smooth": "not one of the smoothing choices offered",
 }
-FLAGS = ("onrecord", "changes", "autoplay")
+FLAGS = ("onrecord", "changes", "autoplay", "matches")
 DAYS = ("asof", "since")
 PACE = (2, 30)  # the presenter's seconds per step: the bounds of its slider
 Q_MAX = 200  # characters of free-text search; the search box holds no more
@@ -71,6 +93,14 @@ def parse_count(value: str, low: int = 1, high: int = 10**9 - 1) -> int | None:
         return None
     number = int(value)
     return number if low <= number <= high else None
+
+
+_FRACTION = re.compile(r"(0(\.[0-9]{1,17})?|1(\.0{1,17})?|\.[0-9]{1,17})")
+
+
+def parse_fraction(value: str) -> float | None:
+    """A number from 0 to 1 written plainly (0.75, .5, 1), else None: no signs, exponents, nan or inf."""
+    return float(value) if _FRACTION.fullmatch(value) else None
 
 
 def parse_flag(value: str) -> bool | None:
@@ -122,6 +152,8 @@ def unused_values(params: Mapping[str, Sequence[str]], vocabulary: LinkVocabular
             out.extend(_choices(name, values, vocabulary))
         elif name == "dates":
             out.extend(_dates(values, vocabulary))
+        elif name == PAIR_PARAM:
+            out.extend(_pair(values, vocabulary))
         else:
             out.extend(_single(name, values, vocabulary))
     return out
@@ -139,6 +171,17 @@ def _choices(name: str, values: list[str], vocabulary: LinkVocabulary) -> list[U
             out.append(Unused(name=name, value=value, why="given more than once"))
         seen.add(value)
     return out
+
+
+def _pair(values: list[str], vocabulary: LinkVocabulary) -> list[Unused]:
+    """Two different actor ids (the pair written by the alignment page itself)."""
+    known = vocabulary.choices.get(PAIR_PARAM, frozenset())
+    unknown = [Unused(name=PAIR_PARAM, value=v, why="unknown actor id") for v in values if v not in known]
+    if unknown:
+        return unknown
+    if len(values) != 2 or values[0] == values[1]:
+        return [Unused(name=PAIR_PARAM, value=", ".join(values), why="not two different actors")]
+    return []
 
 
 def _in_debate(day: dt.date, vocabulary: LinkVocabulary) -> bool:
@@ -185,9 +228,15 @@ def _single(name: str, values: list[str], vocabulary: LinkVocabulary) -> list[Un
         if len(value) > Q_MAX:
             return [Unused(name=name, value=value, why=f"longer than {Q_MAX} characters", read_as=f"its first {Q_MAX}")]
         return []
-    if name == "question_focus":
+    if name in SINGLE_CHOICE:
         known = vocabulary.choices.get(name, frozenset())
         return [] if value in known else [Unused(name=name, value=value, why=CHOICE_WHY[name])]
+    if name == "threshold":
+        return (
+            []
+            if parse_fraction(value) is not None
+            else [Unused(name=name, value=value, why="not a number from 0 to 1")]
+        )
     if name in FLAGS:
         return [] if parse_flag(value) is not None else [Unused(name=name, value=value, why="not true or false")]
     if name in DAYS:

@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from stances import cache, links, query, revisions, schema
-from stances.app import state
+from stances.app import alignment_views, state
 from stances.cards import shown
 from stances.charts import POSITION_NAMES
 from stances.load import DEFAULT_DEBATE, folder_signature
@@ -114,6 +114,7 @@ def vocabulary(_debate: Debate, signature: tuple) -> tuple[links.LinkVocabulary,
         "evidence": frozenset(EVIDENCE_LABELS.values()),
         "channel": frozenset(c.capitalize() for c in schema.CHANNELS),
         "outlet": frozenset(outlets),
+        **alignment_views.link_choices(_debate),
     }
     first, last = query.date_bounds(_debate.statements)
     statements = frozenset(_debate.statements["statement_id"])
@@ -144,7 +145,7 @@ def check_link(debate: Debate, signature: tuple) -> None:
     unused = links.unused_values(params, vocabulary(debate, signature)[0])
     for item in unused:
         note(item)
-        if item.name not in links.PARAMS or item.name == "statement":
+        if item.name not in links.PARAMS or item.name in links.UNBOUND:
             st.query_params.pop(item.name, None)
 
 
@@ -241,6 +242,11 @@ def navigation() -> st.navigation:
         st.Page(PAGES / "timeline.py", title="Timeline", icon=":material/timeline:", default=True),
         st.Page(PAGES / "grid.py", title="Comparison grid", icon=":material/grid_on:", url_path="grid"),
         st.Page(PAGES / "trends.py", title="Positions over time", icon=":material/show_chart:", url_path="trends"),
+        st.Page(PAGES / "alignment.py", title="Who stands with whom", icon=":material/hub:", url_path="alignment"),
+        st.Page(
+            PAGES / "public_private.py", title="Public and private", icon=":material/compare_arrows:", url_path="gaps"
+        ),
+        st.Page(PAGES / "actor.py", title="Actor profile", icon=":material/person:", url_path="actor"),
         st.Page(PAGES / "present.py", title="Present", icon=":material/slideshow:", url_path="present"),
         st.Page(PAGES / "sources.py", title="Sources", icon=":material/menu_book:", url_path="sources"),
         st.Page(PAGES / "table.py", title="Table & export", icon=":material/table:", url_path="table"),
