@@ -18,7 +18,7 @@ from stances.model import Debate
 from stances.names import actor_names
 
 # Orange (disagree) to purple (agree), the grid's PuOr ends, through a light grey.
-AGREEMENT_SCALE = [[0.0, "#e66101"], [0.25, "#fdb863"], [0.5, "#e8e8e8"], [0.75, "#b2abd2"], [1.0, "#5e3c99"]]
+AGREEMENT_SCALE = [[0.0, "#e66101"], [0.25, "#fdb863"], [0.5, "#cfcfcf"], [0.75, "#b2abd2"], [1.0, "#5e3c99"]]
 CAMP_COLOURS = ACTOR_COLOURS[:7]  # the eighth (yellow) is too pale for a node with a label on white
 
 
@@ -37,90 +37,70 @@ def _layout(fig: go.Figure, height: int) -> go.Figure:
 
 def agreement_matrix(debate: Debate, result: Alignment) -> go.Figure:
     """Actors x actors in the clustering's order: each cell is one pair, coloured by agreement, with the number of
-    shared questions written in it (an empty open square: no shared question). `customdata` = [actor_a, actor_b]."""
+    shared questions written in it (grey: no shared question).
+
+    The colours are a heatmap; clicks land on a scatter of invisible squares over the pairs (plotly reports no
+    selection on a heatmap), whose `customdata` is [actor_a, actor_b].
+    """
     names = actor_names(debate)
     shown = [escape(names.get(a, a)) for a in result.actors]
-    xs, ys, colours, texts, hovers, pairs = [], [], [], [], [], []
+    n = len(result.actors)
+    z = np.where(result.shared > 0, result.matrix, np.nan).astype(float)
+    np.fill_diagonal(z, np.nan)
+    counts = np.where((result.shared > 0) & ~np.eye(n, dtype=bool), result.shared.astype(str), "")
+    xs, ys, hovers, pairs = [], [], [], []
     for i, a in enumerate(result.actors):
         for j, b in enumerate(result.actors):
-            if i == j:
+            if i == j or result.shared[i, j] == 0:
                 continue
             shared = int(result.shared[i, j])
-            value = result.matrix[i, j]
             xs.append(shown[j])
             ys.append(shown[i])
-            if shared:
-                colours.append(float(value))
-                texts.append(str(shared))
-                hovers.append(
-                    f"<b>{shown[i]}</b> and <b>{shown[j]}</b><br>agreement {value:.2f} over {shared} shared "
-                    f"question{'s' if shared != 1 else ''}<br><i>click for their statements</i>"
-                )
-                pairs.append([a, b])
-            else:
-                colours.append(np.nan)
-                texts.append("")
-                hovers.append(f"<b>{shown[i]}</b> and <b>{shown[j]}</b><br>no shared question in this window")
-                pairs.append(["", ""])
-    n = max(len(result.actors), 1)
-    cell = max(8, min(44, int(720 / n)))
-    has = ~np.isnan(np.asarray(colours, dtype=float)) if colours else np.zeros(0, dtype=bool)
+            hovers.append(
+                f"<b>{shown[i]}</b> and <b>{shown[j]}</b><br>agreement {result.matrix[i, j]:.2f} over {shared} "
+                f"shared question{'s' if shared != 1 else ''}<br><i>click for their statements</i>"
+            )
+            pairs.append([a, b])
+    cell = max(8, min(40, int(640 / max(n, 1))))
     fig = go.Figure()
     fig.add_trace(
-        go.Scatter(
-            x=[x for x, h in zip(xs, has, strict=True) if not h],
-            y=[y for y, h in zip(ys, has, strict=True) if not h],
-            mode="markers",
-            marker={"symbol": "square-open", "size": cell, "color": "#c8c8c8"},
-            hovertext=[t for t, h in zip(hovers, has, strict=True) if not h],
-            hovertemplate="%{hovertext}<extra></extra>",
-            showlegend=False,
-            name="no shared question",
+        go.Heatmap(
+            x=shown,
+            y=shown,
+            z=z,
+            zmin=0,
+            zmax=1,
+            colorscale=AGREEMENT_SCALE,
+            text=counts,
+            texttemplate="%{text}" if cell >= 16 else None,
+            textfont={"size": 12, "color": "#111111"},
+            xgap=1,
+            ygap=1,
+            hoverinfo="skip",
+            colorbar={"title": {"text": "agreement"}, "thickness": 12, "len": 0.6},
+            name="agreement",
         )
     )
     fig.add_trace(
         go.Scatter(
-            x=[x for x, h in zip(xs, has, strict=True) if h],
-            y=[y for y, h in zip(ys, has, strict=True) if h],
-            mode="markers+text" if cell >= 18 else "markers",
-            marker={
-                "symbol": "square",
-                "size": cell,
-                "color": [c for c, h in zip(colours, has, strict=True) if h],
-                "colorscale": AGREEMENT_SCALE,
-                "cmin": 0,
-                "cmax": 1,
-                "colorbar": {"title": {"text": "agreement"}, "thickness": 12, "len": 0.6},
-                "line": {"color": "#9a9a9a", "width": 1},
-            },
-            text=[t for t, h in zip(texts, has, strict=True) if h],
-            textfont={"size": 11 if cell < 30 else 13, "color": "#111111"},
-            customdata=[p for p, h in zip(pairs, has, strict=True) if h],
-            hovertext=[t for t, h in zip(hovers, has, strict=True) if h],
+            x=xs,
+            y=ys,
+            mode="markers",
+            marker={"symbol": "square", "size": cell, "color": "rgba(0, 0, 0, 0.01)"},
+            customdata=pairs,
+            hovertext=hovers,
             hovertemplate="%{hovertext}<extra></extra>",
             showlegend=False,
             name="pairs",
         )
     )
+    axis = {"showgrid": False, "zeroline": False, "fixedrange": True, "categoryorder": "array", "categoryarray": shown}
     fig.update_layout(
-        xaxis={
-            "side": "top",
-            "tickangle": -45,
-            "showgrid": False,
-            "fixedrange": True,
-            "categoryorder": "array",
-            "categoryarray": shown,
-        },
-        yaxis={
-            "autorange": "reversed",
-            "showgrid": False,
-            "fixedrange": True,
-            "categoryorder": "array",
-            "categoryarray": shown,
-            "dtick": 1,
-        },
+        # Blank (white) cells: the pair shares no question.
+        xaxis={**axis, "side": "top", "tickangle": -45, "range": [-0.5, n - 0.5]},
+        yaxis={**axis, "dtick": 1, "range": [n - 0.5, -0.5], "scaleanchor": "x", "constrain": "domain"},
     )
-    return _layout(fig, max(320, 160 + (cell + 2) * n))
+    return _layout(fig, max(360, 200 + (cell + 2) * n))
 
 
 def circle_layout(actors: list[str]) -> dict[str, tuple[float, float]]:
@@ -186,24 +166,26 @@ def alignment_network(debate: Debate, result: Alignment, *, threshold: float, ca
     return _layout(fig, 560)
 
 
-def polarisation_over_time(moving: pd.DataFrame) -> go.Figure:
-    """One point per moving window at its last day: the polarisation index, its smoothed line, and the mean
-    agreement. `customdata` = [start, end] of the window."""
+def polarisation_over_time(moving: pd.DataFrame, *, smoothed: bool = False) -> go.Figure:
+    """One point per moving window at its last day: the polarisation index (and its smoothed line when `smoothed`)
+    and the mean agreement. `customdata` = [start, end] of the window."""
     ends = pd.to_datetime(moving["end"])
     custom = [[str(s), str(e)] for s, e in zip(moving["start"], moving["end"], strict=True)]
     fig = go.Figure()
-    for column, name, dash in (
-        ("polarisation", "polarisation index", "solid"),
-        ("smoothed", "smoothed", "dot"),
-        ("mean_agreement", "mean agreement", "dash"),
-    ):
+    lines = [
+        ("polarisation", "polarisation index", "solid", ACTOR_COLOURS[0]),
+        ("mean_agreement", "mean agreement", "dash", ACTOR_COLOURS[1]),
+    ]
+    if smoothed:
+        lines.insert(1, ("smoothed", "polarisation, smoothed", "dot", ACTOR_COLOURS[2]))
+    for column, name, dash, colour in lines:
         fig.add_trace(
             go.Scatter(
                 x=ends,
                 y=moving[column],
                 mode="lines+markers" if column != "smoothed" else "lines",
                 name=name,
-                line={"dash": dash, "width": 2},
+                line={"dash": dash, "width": 2, "color": colour},
                 customdata=custom,
                 hovertemplate=f"window %{{customdata[0]}} – %{{customdata[1]}}<br>{name} %{{y:.2f}}<extra></extra>",
             )

@@ -16,6 +16,7 @@ from stances import alignment_charts, alignment_export, charts, gaps, query
 from stances import alignment_tables as tables
 from stances.app import state, ui
 from stances.app.state import AppContext
+from stances.app.views import statement_table
 from stances.model import Debate
 from stances.names import actor_names, question_labels
 from stances.query import Filters
@@ -222,22 +223,13 @@ def alignment_page() -> None:
         key="focus",
         bind="query-params",
     )
-    closest, furthest = st.columns(2)
-    with closest:
-        st.text("Stands closest to")
+    for closest, label in ((True, "Stands closest to"), (False, "Stands furthest from")):
+        st.text(label)
         st.dataframe(
-            tables.neighbour_table(debate, result, focus, measure=measure, closest=True),
+            tables.neighbour_table(debate, result, focus, measure=measure, closest=closest),
             hide_index=True,
             width="stretch",
-            key="closest_table",
-        )
-    with furthest:
-        st.text("Stands furthest from")
-        st.dataframe(
-            tables.neighbour_table(debate, result, focus, measure=measure, closest=False),
-            hide_index=True,
-            width="stretch",
-            key="furthest_table",
+            key="closest_table" if closest else "furthest_table",
         )
     st.subheader("What divides, what unites")
     st.caption(
@@ -268,7 +260,7 @@ def over_time(context: AppContext) -> None:
         "agreed and fully opposed to the other. Blank where a window has no pair across or inside the camps."
     )
     st.plotly_chart(
-        alignment_charts.polarisation_over_time(moving),
+        alignment_charts.polarisation_over_time(moving, smoothed=int(smooth) > 1),
         alt=f"Polarisation index and mean agreement in {len(moving)} windows of {size} days.",
         key="polarisation_chart",
         config=CHART_CONFIG,
@@ -308,7 +300,8 @@ def gaps_page() -> None:
         "words (on-record or an official document) of the same actor, or of an actor linked to it by speaks_for, "
         "standing on the day of the signal. Biggest gaps first. Only what the coded statements say."
     )
-    st.caption(window_caption(context))
+    start, end = alignment_export.window(debate, alignment_export.AlignmentOptions(filters=context.filters))
+    st.caption(f"Window: {start:%d %b %Y} – {end:%d %b %Y} (the sidebar's Dates); the other sidebar filters apply.")
     found = cached_gaps(debate, context.signature, context.filters)
     matches = st.toggle("Also show where they match (gap 0)", key="matches", bind="query-params")
     listed = found if matches else found[found["gap"] > 0]
@@ -382,22 +375,13 @@ def actor_page() -> None:
         st.dataframe(tables.position_paths(debate, mine), hide_index=True, width="stretch", key="path_table")
         result = cached_alignment(debate, context.signature, context.filters)
         if who in result.actors:
-            closest, furthest = st.columns(2)
-            with closest:
-                st.text("Stands closest to")
+            for closest, label in ((True, "Stands closest to"), (False, "Stands furthest from")):
+                st.text(label)
                 st.dataframe(
-                    tables.neighbour_table(debate, result, who, closest=True),
+                    tables.neighbour_table(debate, result, who, closest=closest),
                     hide_index=True,
                     width="stretch",
-                    key="profile_closest",
-                )
-            with furthest:
-                st.text("Stands furthest from")
-                st.dataframe(
-                    tables.neighbour_table(debate, result, who, closest=False),
-                    hide_index=True,
-                    width="stretch",
-                    key="profile_furthest",
+                    key="profile_closest" if closest else "profile_furthest",
                 )
         found = cached_gaps(debate, context.signature, context.filters)
         theirs = found[((found["public_actor"] == who) | (found["private_actor"] == who)) & (found["gap"] > 0)]
@@ -440,10 +424,8 @@ def compare(context: AppContext, chosen: list[str]) -> None:
     ui.follow_click(event, "compare_grid")
     result = cached_alignment(debate, context.signature, context.filters)
     st.dataframe(tables.pairs_among(debate, result, chosen), hide_index=True, width="stretch", key="compare_pairs")
-    rows = query.table_rows(debate, shown)
-    st.dataframe(
-        rows[["date", "actor", "question", "position", "position_label", "summary", "evidence", "channel"]],
-        hide_index=True,
-        width="stretch",
-        key="compare_statements",
-    )
+    st.text("Their statements (select a row for its card)")
+    statement_table(query.table_rows(debate, shown), key="compare_statements")
+    picked = ui.selected_statement()
+    if picked and picked in set(shown["statement_id"].astype(str)):
+        statement_card(debate, picked)
