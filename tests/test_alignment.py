@@ -254,3 +254,16 @@ def test_smoothing_averages_neighbouring_windows():
     moving = al.moving_alignment(statements, scale(q=FIVE), size_days=10, step_days=10, smooth=3)
     raw = moving["polarisation"].to_numpy()
     assert moving["smoothed"].iloc[1] == pytest.approx(np.nanmean(raw[:3]))
+
+
+@pytest.mark.parametrize("measure", list(al.Measure))
+def test_every_measure_is_explained_in_the_readme_and_the_codebook(measure):
+    from stances.load import DEFAULT_DEBATE
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    codebook = (DEFAULT_DEBATE / "codebook.md").read_text(encoding="utf-8")
+    assert f"- `{measure}`" in codebook
+    assert f"`{measure}`" in readme.split("### Alignment", 1)[1]
+    assert measure in al.MEASURE_LABELS and measure in al.MEASURE_MEANINGS and measure in al.MEASURE_COLUMNS

@@ -17,6 +17,14 @@ VOCABULARY = LinkVocabulary(
         "evidence": frozenset({"On-record words", "Reported by unnamed officials"}),
         "channel": frozenset({"Public", "Private"}),
         "outlet": frozenset({"The White House"}),
+        "measure": frozenset({"agreement", "congruence"}),
+        "focus": frozenset({"Mark A. Milley", "Jake Sullivan"}),
+        "who": frozenset({"Mark A. Milley", "Jake Sullivan"}),
+        "compare": frozenset({"Mark A. Milley", "Jake Sullivan"}),
+        "pair": frozenset({"milley", "sullivan"}),
+        "wsize": frozenset({"30"}),
+        "wstep": frozenset({"14"}),
+        "smooth": frozenset({"1", "3"}),
     },
     statements=frozenset({"milley-club", "sullivan-view"}),
     first=dt.date(2022, 10, 1),
@@ -53,6 +61,16 @@ CLEAN = {
     "pace": ["30"],
     "autoplay": ["false"],
     "question_focus": ["US should press Kyiv"],
+    "measure": ["congruence"],
+    "threshold": ["0.65"],
+    "focus": ["Jake Sullivan"],
+    "pair": ["milley", "sullivan"],
+    "wsize": ["30"],
+    "wstep": ["14"],
+    "smooth": ["3"],
+    "matches": ["true"],
+    "who": ["Mark A. Milley"],
+    "compare": ["Jake Sullivan"],
 }
 
 
@@ -106,6 +124,16 @@ def test_empty_link_ignores_nothing():
         ({"changes": ["1"]}, [("changes", "1", "not true or false")]),
         ({"autoplay": ["on"]}, [("autoplay", "on", "not true or false")]),
         ({"statement": ["nope"]}, [("statement", "nope", "unknown statement")]),
+        ({"threshold": ["1.5"]}, [("threshold", "1.5", "not a number from 0 to 1")]),
+        ({"threshold": ["nan"]}, [("threshold", "nan", "not a number from 0 to 1")]),
+        ({"measure": ["Agreement"]}, [("measure", "Agreement", "not agreement, congruence, conflict or jaccard")]),
+        ({"pair": ["Mark A. Milley"]}, [("pair", "Mark A. Milley", "unknown actor id")]),  # ids, not names
+        ({"who": ["milley"]}, [("who", "milley", "unknown actor")]),
+        ({"wsize": ["13"]}, [("wsize", "13", "not one of the window sizes offered")]),
+        ({"matches": ["1"]}, [("matches", "1", "not true or false")]),
+        ({"threshold": ["1e-1"]}, [("threshold", "1e-1", "not a number from 0 to 1")]),
+        ({"pair": ["milley"]}, [("pair", "milley", "not two different actors")]),
+        ({"pair": ["milley", "milley"]}, [("pair", "milley, milley", "not two different actors")]),
     ],
 )
 def test_ignored_values(params, expected):
