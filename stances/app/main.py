@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from stances import cache, links, query, revisions, schema
-from stances.app import alignment_views, state
+from stances.app import state
 from stances.cards import shown
 from stances.charts import POSITION_NAMES
 from stances.load import DEFAULT_DEBATE, folder_signature
@@ -102,6 +102,8 @@ def problems_notice(served: Served) -> None:
 @st.cache_resource(max_entries=4, show_spinner=False)
 def vocabulary(_debate: Debate, signature: tuple) -> tuple[links.LinkVocabulary, list[str]]:
     """What a link may name, as the bound widgets write it (their option labels), and the outlets offered."""
+    from stances.app import alignment_views  # its pages import views, which imports this module
+
     del signature
     outlets = sorted(set(_debate.sources["outlet"]))
     actors = frozenset(actor_names(_debate))
