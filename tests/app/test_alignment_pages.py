@@ -90,8 +90,16 @@ def test_bad_link_values_are_ignored_and_said():
     for key, value in {"measure": "<b>x</b>", "threshold": "7", "wsize": "13", "pair": ["biden", "nobody"]}.items():
         at.query_params[key] = value
     ok(at.run())
+    from stances import cards, links
+
     notice = at.warning[0].value
-    assert "measure='<b>x</b>'" in notice and "threshold='7'" in notice and "pair='nobody'" in notice
+    expected = [
+        links.Unused(name="measure", value="<b>x</b>", why="not agreement, congruence, conflict or jaccard"),
+        links.Unused(name="threshold", value="7", why="not a number from 0 to 1"),
+        links.Unused(name="wsize", value="13", why="not one of the window sizes offered"),
+        links.Unused(name="pair", value="nobody", why="unknown actor id"),
+    ]
+    assert notice == cards.shown(links.notice(expected))  # escaped: the link's <b> is text
     assert "pair" not in at.query_params
     ok(at.switch_page(PAGES["alignment"]).run())
     assert (at.selectbox(key="measure").value, at.slider(key="threshold").value) == ("agreement", 0.75)
