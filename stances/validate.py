@@ -444,6 +444,38 @@ def duplicate_names(ctx: Context) -> Iterator[Problem]:
         code="duplicate-name",
         noun="name",
     )
+    if "aliases" in actors.columns:
+        yield from _alias_clashes(actors)
+
+
+def _alias_clashes(actors: pd.DataFrame) -> Iterator[Problem]:
+    """An alias that is another actor's name, or an earlier actor's alias, folds two actors into one spelling."""
+    lines = line_numbers(actors)
+    ids = actors["actor_id"].astype(str).tolist()
+    owner: dict[str, int] = {}
+    for row, name in enumerate(actors["name"].astype(str)):
+        owner.setdefault(folded(name), row)
+    found = 0
+    for row, cell in enumerate(actors["aliases"].astype(str)):
+        for alias in (a.strip() for a in cell.split(schema.LIST_SEPARATOR)):
+            key = folded(alias)
+            if not key:
+                continue
+            other = owner.setdefault(key, row)
+            if other == row:
+                continue
+            found += 1
+            if found <= MAX_PER_RULE:
+                yield Problem(
+                    code="duplicate-name",
+                    file=schema.file_name("actors"),
+                    line=int(lines[row]),
+                    field="aliases",
+                    value=alias,
+                    message=f"also names {ids[other]!r} on line {lines[other]} (ignoring case and spacing): "
+                    f"readers cannot tell {ids[row]!r} from it; merge the two actors or drop the alias",
+                    severity="warning",
+                )
 
 
 def self_references(ctx: Context) -> Iterator[Problem]:

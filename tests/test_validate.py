@@ -267,3 +267,11 @@ def test_report_ends_with_the_verdict():
 def test_integer_beyond_64_bits_is_a_type_error_not_a_crash(broken_debate):
     folder = broken_debate("statements", 1, position="99999999999999999999")
     assert found(folder) == [("statements.csv", 3, "position", "type-error")]
+
+
+def test_an_alias_that_names_another_actor_is_a_warning_naming_both_rows(broken_debate):
+    problems = check_debate(broken_debate("actors", 1, aliases="J. Sullivan; mark a. MILLEY"))
+    assert [(p.file, p.line, p.field, p.value, p.code, p.severity) for p in problems] == [
+        ("actors.csv", 3, "aliases", "mark a. MILLEY", "duplicate-name", "warning")
+    ]
+    assert problems[0].message.startswith("also names 'milley' on line 2 (ignoring case and spacing)")
