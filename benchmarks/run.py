@@ -266,23 +266,56 @@ def section_rows(section: str) -> list[str]:
         import browser_repaint
 
         return list(browser_repaint.ROWS)
+    if section == "wide":
+        import pages
+
+        return pages.rows()
     return [name for name, _ in OPERATIONS] + ["peak memory (MB)"]
+
+
+def run_wide_in_fresh_process(shape: str) -> dict[str, object]:
+    """Every page on the wide debate of `shape` (see pages.WIDE_SHAPES), in a fresh process."""
+    import pages
+
+    done = subprocess.run(
+        [sys.executable, str(HERE / "pages.py"), str(pages.wide_folder(shape, OUT))],
+        stdout=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        return {name: "error: crashed" for name in pages.rows()}
+    return json.loads(done.stdout)
+
+
+def shapes_option(text: str) -> list[str]:
+    import pages
+
+    chosen = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = sorted(set(chosen) - set(pages.WIDE_SHAPES))
+    if not chosen or unknown:
+        raise argparse.ArgumentTypeError(f"shapes are {', '.join(pages.WIDE_SHAPES)}; not {', '.join(unknown)}")
+    return chosen
 
 
 def shown(value: object, name: str) -> str:
     if not isinstance(value, float):
         return str(value)
-    if "(MB)" in name:
+    if "(MB)" in name or "(kB)" in name:
         return f"{value:,.0f}"
     if name.startswith("ratio"):
         return f"{value:.2f}×"
     return f"{value * 1000:,.1f} ms" if value < 1 else f"{value:,.2f} s"
 
 
+def _column(size: int | str) -> str:
+    return "bundled" if size == BUNDLED else (size if isinstance(size, str) else f"{size:,}")
+
+
 def table(results: dict[int, dict[str, object]], names: list[str], title: str = "operation") -> str:
     sizes = list(results)
     width = max(len(n) for n in [*names, title])
-    lines = [f"{title:<{width}}" + "".join(f"{'bundled' if n == BUNDLED else f'{n:,}':>16}" for n in sizes)]
+    lines = [f"{title:<{width}}" + "".join(f"{_column(n):>16}" for n in sizes)]
     lines.append("-" * len(lines[0]))
     for name in names:
         lines.append(f"{name:<{width}}" + "".join(f"{shown(results[n].get(name, '-'), name):>16}" for n in sizes))
@@ -321,11 +354,12 @@ def sizes_option(text: str) -> list[int]:
     return sizes
 
 
-SECTIONS = ("ops", "app", "browser")
+SECTIONS = ("ops", "app", "browser", "wide")
 TITLES = {
     "ops": "operation",
     "app": "app rerun after a filter change (AppTest, median)",
     "browser": "in headless Chromium",
+    "wide": "wide debates: each page's server-side run (AppTest)",
 }
 
 
@@ -349,6 +383,12 @@ def main(argv: list[str] | None = None) -> int:
         default=list(SECTIONS),
         help="what to measure, comma-separated: ops (pure operations), app (AppTest reruns), browser (Chromium)",
     )
+    parser.add_argument(
+        "--shapes",
+        type=shapes_option,
+        default=["1000x100", "200x2500", "2000x3000"],
+        help="wide debates for the wide section (actors x questions): 1000x100, 200x2500, 2000x3000",
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one size, JSON out
     parser.add_argument("--section", choices=SECTIONS, default="ops", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -364,10 +404,16 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[int, dict[str, object]]] = {section: {} for section in args.sections}
     for statements in args.sizes:
         for section in args.sections:
-            if section == "browser" and skip_browser:
+            if (section == "browser" and skip_browser) or section == "wide":
                 continue
             print(f"… {statements:,} statements: {section}", file=sys.stderr, flush=True)
             results[section][statements] = run_in_fresh_process(statements, args.repeat, section)
+    if "wide" in args.sections:
+        import pages
+
+        for shape in args.shapes:
+            print(f"… wide debate {shape}: every page", file=sys.stderr, flush=True)
+            results["wide"][pages.label(shape)] = run_wide_in_fresh_process(shape)  # type: ignore[index]
     print(f"stances benchmark: median of up to {args.repeat} runs; {machine()}")
     for section in args.sections:
         print()
