@@ -37,6 +37,7 @@ PARAMS: dict[str, str] = {
     "matches": "true to list public and private positions that match too",
     "who": "the actor of the profile page, by name",
     "compare": "the actors compared with the profile's actor, by name",
+    "debate": "the debate shown, by its folder name, when the app offers several (the bundled one if absent)",
 }
 
 STATEMENT_PARAM = "statement"
@@ -48,7 +49,7 @@ UNBOUND = (STATEMENT_PARAM, PAIR_PARAM)
 # `?actor=Mark A. Milley&question=Open talks now`; these parameters are checked against those labels.
 MULTI_CHOICE = ("actor", "question", "position", "evidence", "channel", "outlet", "compare")
 # One choice each, checked against the options their widget offers (the alignment pages').
-SINGLE_CHOICE = ("question_focus", "measure", "focus", "who", "wsize", "wstep", "smooth")
+SINGLE_CHOICE = ("question_focus", "measure", "focus", "who", "wsize", "wstep", "smooth", "debate")
 CHOICE_PARAMS = (*MULTI_CHOICE, *SINGLE_CHOICE, PAIR_PARAM)
 CHOICE_WHY = {
     "actor": "unknown actor",
@@ -65,6 +66,7 @@ CHOICE_WHY = {
     "wsize": "not one of the window sizes offered",
     "wstep": "not one of the steps offered",
     "smooth": "not one of the smoothing choices offered",
+    "debate": "unknown debate",
 }
 FLAGS = ("onrecord", "changes", "autoplay", "matches")
 DAYS = ("asof", "since")

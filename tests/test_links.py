@@ -25,6 +25,7 @@ VOCABULARY = LinkVocabulary(
         "wsize": frozenset({"30"}),
         "wstep": frozenset({"14"}),
         "smooth": frozenset({"1", "3"}),
+        "debate": frozenset({"ukraine-talks-2022", "other-debate"}),
     },
     statements=frozenset({"milley-club", "sullivan-view"}),
     first=dt.date(2022, 10, 1),
@@ -71,6 +72,7 @@ CLEAN = {
     "matches": ["true"],
     "who": ["Mark A. Milley"],
     "compare": ["Jake Sullivan"],
+    "debate": ["other-debate"],
 }
 
 
@@ -249,3 +251,8 @@ def test_notice_of_a_real_link():
     assert notice(unused_values(params, VOCABULARY)) == (
         "Ignored from the link: actor 'Milly' (unknown actor); step (not a step number)."
     )
+
+
+@pytest.mark.parametrize("value", ["../other-debate", "/etc", "Other-Debate", "", "other-debate/"])
+def test_a_debate_not_on_offer_is_ignored(value):
+    assert ignored_values({"debate": [value]}, VOCABULARY) == [("debate", value, "unknown debate")]

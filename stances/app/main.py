@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Mapping
@@ -10,11 +11,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from stances import cache, links, query, revisions, schema
+from stances import cache, debates, links, query, revisions, schema
 from stances.app import state
 from stances.cards import shown
 from stances.charts import POSITION_NAMES
-from stances.load import DEFAULT_DEBATE, folder_signature
+from stances.load import folder_signature
 from stances.model import EVIDENCE_LABELS, Debate
 from stances.names import actor_names, question_labels
 from stances.problems import DebateError, Problem, errors
@@ -24,24 +25,13 @@ PAGES = Path(__file__).resolve().parent / "pages"
 # A bundled icon: a `:material/…:` page icon would make the browser fetch the favicon from a CDN.
 ICON = Path(__file__).resolve().parent / "icon.png"
 FILTER_KEYS = ("actor", "question", "dates", "position", "evidence", "onrecord", "channel", "outlet", "q")
+DEBATE = "debate"  # the picker's key and URL parameter
 NOTICE = "_link_notice"  # the parts of links not used as written, for the notice
 NOTED = "_link_noted"  # (parameter, value) already noted in this session
 SHOWN_PROBLEMS = 5  # problems of a broken save named on screen
 
 
-def debate_folder(argv: list[str], environ: Mapping[str, str]) -> Path:
-    """The debate to show: $STANCES_DEBATE, else the folder after `streamlit run dashboard.py --`, else the bundled one.
-
-    Arguments count only when the script itself was started with them (not, say, pytest's arguments in AppTest).
-    """
-    if environ.get("STANCES_DEBATE"):
-        return Path(environ["STANCES_DEBATE"]).resolve()
-    started_as_app = bool(argv) and Path(argv[0]).name == "dashboard.py"
-    args = [a for a in argv[1:] if not a.startswith("-")] if started_as_app else []
-    return Path(args[0]).resolve() if args else DEFAULT_DEBATE
-
-
-@st.cache_resource(max_entries=2, show_spinner="Loading the debate …")
+@st.cache_resource(max_entries=4, show_spinner="Loading the debate …")
 def cached_load(folder: str, signature: tuple) -> Debate | tuple[Problem, ...]:
     """The debate as its files are now, or their problems (kept too: a broken save is read once, not per rerun)."""
     del signature  # part of the cache key only: a changed file on disk loads afresh
@@ -140,11 +130,13 @@ def follow_renamed_statement(debate: Debate, signature: tuple) -> None:
         st.query_params[links.STATEMENT_PARAM] = current
 
 
-def check_link(debate: Debate, signature: tuple) -> None:
+def check_link(debate: Debate, signature: tuple, offered: debates.Catalogue) -> None:
     """Before any widget reads the URL: note what of it is unusable, and drop the parameters no widget owns."""
     follow_renamed_statement(debate, signature)
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    unused = links.unused_values(params, vocabulary(debate, signature)[0])
+    words = vocabulary(debate, signature)[0]
+    words = dataclasses.replace(words, choices={**words.choices, "debate": frozenset(offered.names)})
+    unused = links.unused_values(params, words)
     for item in unused:
         note(item)
         if item.name not in links.PARAMS or item.name in links.UNBOUND:
@@ -175,6 +167,39 @@ def link_notice(place) -> None:
 def reset_filters() -> None:
     for key in FILTER_KEYS:
         st.session_state.pop(key, None)
+
+
+# What a page remembers of the debate shown: reset when another debate is picked (its names and days differ).
+VIEW_KEYS = ("asof", "since", "changes", "question_focus", "step", "grid_actors_find", "grid_actors_page")
+VIEW_KEYS += ("grid_questions_find", "grid_questions_page", "source_search", "source_kind", "_present_step")
+
+
+def reset_view() -> None:
+    reset_filters()
+    for key in VIEW_KEYS:
+        st.session_state.pop(key, None)
+    st.query_params.pop(links.STATEMENT_PARAM, None)
+
+
+def debate_picker(offered: debates.Catalogue) -> str:
+    """The debate to show: a picker bound to `?debate=` when several are on offer (the default one otherwise)."""
+    if len(offered.folders) == 1:
+        return offered.default
+    # The binding drops a name not on offer before anything else reads the link: note it here, first.
+    for value in st.query_params.get_all(DEBATE):
+        if value not in offered.folders:
+            note(links.Unused(name=DEBATE, value=value, why=links.CHOICE_WHY[DEBATE]))
+    with st.sidebar:
+        name = st.selectbox(
+            "Debate",
+            offered.names,
+            index=offered.names.index(offered.default),
+            key=DEBATE,
+            bind="query-params",
+            on_change=reset_view,
+            help="The debates in this app's data folder, by folder name; links name the debate they show.",
+        )
+    return offered.pick(name)
 
 
 def _choose(label: str, options: Mapping, *, key: str, placeholder: str) -> list:
@@ -259,7 +284,8 @@ def navigation() -> st.navigation:
 
 def main() -> None:
     st.set_page_config(page_title="stances", page_icon=str(ICON), layout="wide")
-    folder = debate_folder(sys.argv, os.environ)
+    offered = debates.catalogue(sys.argv, os.environ)
+    folder = offered.folders[debate_picker(offered)]
     served = served_debate(folder)
     if served.problems:
         problems_notice(served)
@@ -267,7 +293,7 @@ def main() -> None:
         return
     debate, signature = served.debate, served.signature
     page = navigation()
-    check_link(debate, signature)
+    check_link(debate, signature, offered)
     filters = sidebar_filters(debate, signature)
     with st.sidebar:
         st.caption(shown(f"{debate.meta.title} · version {debate.meta.version or '–'}"))

@@ -9,7 +9,7 @@ import streamlit as st
 
 from stances import cards, charts, links, query, steps
 from stances.app import state, ui
-from stances.app.main import FILTER_KEYS, PAGES, note
+from stances.app.main import DEBATE, FILTER_KEYS, PAGES, note
 
 STEP = "step"  # the URL parameter
 CURRENT = "_present_step"  # the step, kept in the session so that Back from another page returns to it
@@ -184,8 +184,9 @@ def _jump(ordered) -> None:
 
 
 def _explore_params(day: dt.date) -> dict[str, str | list[str]]:
-    """The current filters (as the URL holds them) plus the step's date as the grid's as-of day."""
-    params: dict[str, str | list[str]] = {k: st.query_params.get_all(k) for k in FILTER_KEYS if k in st.query_params}
+    """The debate and the current filters (as the URL holds them) plus the step's date as the grid's as-of day."""
+    keys = (DEBATE, *FILTER_KEYS)
+    params: dict[str, str | list[str]] = {k: st.query_params.get_all(k) for k in keys if k in st.query_params}
     params["asof"] = day.isoformat()
     return params
 

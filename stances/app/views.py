@@ -151,7 +151,8 @@ def grid_page() -> None:
     columns = _grid_window(
         question_order, question_labels(debate), "questions", state.GRID_COLUMNS, key="grid_questions"
     )
-    st.caption(f"Showing {rows.describe('actors')} × {columns.describe('questions')}.")
+    if not (rows.complete and columns.complete):
+        st.caption(f"Showing {rows.describe('actors')} × {columns.describe('questions')}.")
     if not rows.ids or not columns.ids:
         st.info("No actor or question matches the search; clear it to see the grid.", icon=":material/search_off:")
         return

@@ -37,12 +37,15 @@ def free_port() -> int:
 
 
 class AppServer:
-    def __init__(self, debate: Path | None = None, script: Path = ROOT / "dashboard.py") -> None:
+    def __init__(
+        self, debate: Path | None = None, script: Path = ROOT / "dashboard.py", *, environ: dict | None = None
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
         if debate is not None:
             env["STANCES_DEBATE"] = str(debate)
+        env.update(environ or {})
         self.log = ARTIFACTS / f"server-{self.port}.log"
         ARTIFACTS.mkdir(exist_ok=True)
         self._log_handle = self.log.open("w")
