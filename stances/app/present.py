@@ -163,12 +163,13 @@ def present_page() -> None:
             config={"displayModeBar": False},
             alt=charts.grid_alt(debate, snapshot, actors, questions, step.day),
         )
-        all_actors, all_questions = ordered["actor_id"].nunique(), ordered["question_id"].nunique()
-        if len(actors) < all_actors or len(questions) < all_questions:
+        if len(questions) < ordered["question_id"].nunique():
             st.caption(
-                f"Grid: {len(actors)} of {all_actors:,} actors and {len(questions)} of {all_questions:,} questions "
-                "(the current step's and the most active so far); filter in the sidebar to choose."
+                f"Grid: this step's actor and question and the most active so far ({len(actors)} actors, "
+                f"{len(questions)} questions); filter to choose."
             )
+        elif len(actors) < ordered["actor_id"].nunique():
+            st.caption(f"Grid: the current actor and the {len(actors) - 1} most active so far; filter to choose.")
     with left.popover("Take away", icon=":material/download:"):
         ui.figure_downloads(context, {"Timeline": figure, "Grid": grid}, key="present_files")
     if playing:
