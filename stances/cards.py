@@ -45,9 +45,16 @@ def source_line(source: SourceRef) -> str:
     )
 
 
+def _colour(detail: StatementDetail) -> str:
+    """The card's position colour: by the position's class on its own question's scale."""
+    if detail.colour_class is not None:
+        return POSITION_COLOURS[detail.colour_class]
+    return POSITION_COLOURS.get(detail.position, "#bababa")
+
+
 def detail_html(detail: StatementDetail, *, large: bool = False) -> str:
     """The detail card of one statement: quote, summary, position with its label, evidence, sources and chain."""
-    colour = POSITION_COLOURS.get(detail.position, "#bababa")
+    colour = _colour(detail)
     size = "1.6rem" if large else "1.05rem"
     quote = (
         f'<blockquote class="st-quote" style="font-size:{size};margin:.4em 0;border-left:4px solid {colour};'
@@ -55,6 +62,12 @@ def detail_html(detail: StatementDetail, *, large: bool = False) -> str:
         if detail.quote
         else ""
     )
+    if detail.span:  # not the actor's own words: no quotation marks, and said so
+        quote += (
+            f'<div class="st-span" style="margin:.4em 0;border-left:4px dotted {colour};padding-left:.7em">'
+            '<span style="color:#555;font-size:.9em">Coded span of the report (the outlet\'s words and the '
+            f"actor's reported words, as coded):</span><br>{esc(detail.span)}</div>"
+        )
     sources = "".join(source_line(s) for s in detail.sources)
     notes = f"<p style='color:#444'><strong>Notes:</strong> {esc(detail.notes)}</p>" if detail.notes else ""
     return f"""
@@ -116,7 +129,7 @@ section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"] {
 
 def present_html(detail: StatementDetail, number: int, total: int) -> str:
     """The presenter's large card: actor, date, position label, the quote (else the summary) and the outlets."""
-    colour = POSITION_COLOURS.get(detail.position, "#bababa")
+    colour = _colour(detail)
     body = (
         f'<blockquote style="border-left:6px solid {colour}">“{esc(detail.quote)}”</blockquote>'
         if detail.quote

@@ -17,7 +17,7 @@ from stances.export import FORMATS
 from stances.load import DEFAULT_DEBATE, check_debate, read_package_documents
 from stances.problems import errors, report, to_json
 from stances.query import Filters
-from stances.schema import CHANNELS, EVIDENCE_KINDS, SOURCE_KINDS
+from stances.schema import CHANNELS, EVIDENCE_KINDS, POSITION_MAX, POSITION_MIN, SOURCE_KINDS
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -207,7 +207,9 @@ def _filter_arguments(sub: argparse.ArgumentParser) -> None:
     narrow.add_argument("--question", action="append", default=[], metavar="QUESTION_ID")
     narrow.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
     narrow.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
-    narrow.add_argument("--position", action="append", default=[], type=int, choices=range(-2, 3), metavar="N")
+    narrow.add_argument(
+        "--position", action="append", default=[], type=int, choices=range(POSITION_MIN, POSITION_MAX + 1), metavar="N"
+    )
     narrow.add_argument("--evidence", action="append", default=[], choices=EVIDENCE_KINDS)
     narrow.add_argument("--on-record-only", action="store_true", help="only on-record words and official documents")
     narrow.add_argument("--channel", action="append", default=[], choices=CHANNELS)

@@ -270,8 +270,11 @@ def write_xlsx(
         text = neutralise_text(chunk.iloc[:, texts])
         text_columns = [(j, text.iloc[:, k].tolist()) for k, j in enumerate(texts)]
         number_columns = [
-            (j, sheet.write_boolean if pd.api.types.is_bool_dtype(chunk.iloc[:, j]) else sheet.write_number,
-             chunk.iloc[:, j].tolist())
+            (
+                j,
+                sheet.write_boolean if pd.api.types.is_bool_dtype(chunk.iloc[:, j]) else sheet.write_number,
+                chunk.iloc[:, j].tolist(),
+            )
             for j in numbers
         ]
         # real Excel dates, shown as yyyy-mm-dd, so they sort and filter as dates

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, fields, replace
 import numpy as np
 import pandas as pd
 
+from stances import scales
 from stances.model import EVIDENCE_LABELS, OWN_WORDS, Debate
 from stances.names import actor_names, question_labels
 from stances.validate import is_in
@@ -245,6 +246,10 @@ class StatementDetail:
     confidence: str
     notes: str
     sources: tuple[SourceRef, ...] = field(default=())
+    # The text of a coded span (evidence coded-span): the outlet's words mixed with the actor's, never the quote.
+    span: str = ""
+    # The position's colour class (-2 … +2) on its own question's scale (see `stances.scales`); None: the position.
+    colour_class: int | None = None
 
 
 def reporting_chain(sources: pd.DataFrame, source_id: str) -> list[str]:
@@ -312,6 +317,10 @@ def statement_detail(debate: Debate, statement_id: str) -> StatementDetail | Non
         confidence=str(row["confidence"]),
         notes=str(row["notes"]),
         sources=tuple(refs),
+        span=str(row.get("span", "")),
+        colour_class=scales.position_class(
+            str(row["question_id"]), int(row["position"]), scales.scales(debate.scale_points)
+        ),
     )
 
 

@@ -74,6 +74,7 @@ DETAIL_FIELDS = (
     "channel",
     "confidence",
     "notes",
+    "span",
 )
 SOURCE_FIELDS = ("outlet", "title", "locator", "source_kind")
 
@@ -262,3 +263,17 @@ def test_shown_makes_every_markdown_construct_literal(text, expected):
 )
 def test_long_date_has_no_leading_zero(day, expected):
     assert cards.long_date(day) == expected
+
+
+def test_a_coded_span_is_shown_apart_from_the_quote_and_said_to_mix_voices():
+    card = cards.detail_html(detail(quote="", evidence="coded-span", span="The minister, the paper said, was open."))
+    assert "<blockquote" not in card  # not set as a quote: the span is not the actor's own words
+    assert (
+        "Coded span of the report (the outlet's words and the actor's reported words, as coded):</span>"
+        "<br>The minister, the paper said, was open.</div>"
+    ) in card
+
+
+def test_the_card_colour_follows_the_position_on_its_own_scale():
+    assert "background:#5e3c99" in cards.detail_html(detail(position=10, colour_class=2))
+    assert "background:#bababa" in cards.detail_html(detail(position=5, colour_class=0))
