@@ -555,7 +555,8 @@ def export_bytes(
 
 
 def filter_problems(debate: Debate, filters: Filters) -> list[str]:
-    """What in `filters` names nothing in the debate (unknown actor, question or outlet; a reversed date range)."""
+    """What in `filters` names nothing in the debate (unknown actor, question, outlet or scale point; a reversed
+    date range)."""
     problems = []
     for label, chosen, known in (
         ("actor", filters.actors, debate.actors["actor_id"]),
@@ -567,6 +568,11 @@ def filter_problems(debate: Debate, filters: Filters) -> list[str]:
         if unknown:
             listed = ", ".join(known_values[:20]) + (", …" if len(known_values) > 20 else "")
             problems.append(f"unknown {label} {', '.join(map(repr, unknown))} (known: {listed})")
+    points = sorted(set(debate.scale_points["position"].astype(int)))
+    off_scale = [p for p in filters.positions if p not in points]
+    if off_scale:
+        listed = ", ".join(map(str, points))
+        problems.append(f"position {', '.join(map(str, off_scale))} is on no question's scale (points: {listed})")
     if filters.start and filters.end and filters.start > filters.end:
         problems.append(f"the date range is reversed: from {filters.start} is after to {filters.end}")
     return problems
