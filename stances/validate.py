@@ -449,7 +449,8 @@ def duplicate_names(ctx: Context) -> Iterator[Problem]:
 
 
 def _alias_clashes(actors: pd.DataFrame) -> Iterator[Problem]:
-    """An alias that is another actor's name, or an earlier actor's alias, folds two actors into one spelling."""
+    """An alias that is another actor's name folds two actors into one spelling. (Two actors may share an alias, such
+    as a surname: ambiguous, but not a name readers see.)"""
     lines = line_numbers(actors)
     ids = actors["actor_id"].astype(str).tolist()
     owner: dict[str, int] = {}
@@ -461,7 +462,7 @@ def _alias_clashes(actors: pd.DataFrame) -> Iterator[Problem]:
             key = folded(alias)
             if not key:
                 continue
-            other = owner.setdefault(key, row)
+            other = owner.get(key, row)
             if other == row:
                 continue
             found += 1

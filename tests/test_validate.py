@@ -275,3 +275,7 @@ def test_an_alias_that_names_another_actor_is_a_warning_naming_both_rows(broken_
         ("actors.csv", 3, "aliases", "mark a. MILLEY", "duplicate-name", "warning")
     ]
     assert problems[0].message.startswith("also names 'milley' on line 2 (ignoring case and spacing)")
+
+
+def test_two_actors_may_share_an_alias(broken_debate):
+    assert check_debate(broken_debate("actors", 1, aliases="Gen. Milley")) == []
