@@ -336,10 +336,14 @@ def grid(
     actors: list[str],
     questions: list[str],
     changed: dict[tuple[str, str], int] | None = None,
+    differs: frozenset[tuple[str, str]] = frozenset(),
     compact: bool = False,
     height: int | None = None,
 ) -> go.Figure:
     """Actors × questions: each cell is the actor's latest known position as of the snapshot's date.
+
+    `differs` holds the (actor, question) cells where public words and a private signal differ (`gaps`): their
+    text gets a "≠" and their hover says so.
 
     All cells are one trace of square markers on a numeric lattice (row = actor, column = question, both keyed by
     id; the names are tick labels), so the figure grows by one entry per array and cell, not by one shape per cell.
@@ -372,7 +376,8 @@ def grid(
                 position = int(row.position)
                 shift = changed.get(key)
                 arrow = CHANGE_MARKS[0 if shift is None else (1 if shift > 0 else (-1 if shift < 0 else 2))]
-                texts.append(signed(position) + ("*" if row.stale else "") + arrow)
+                gap = key in differs
+                texts.append(signed(position) + ("*" if row.stale else "") + arrow + (" ≠" if gap else ""))
                 colours.append(POSITION_COLOURS[scales.position_class(question, position, scale)])
                 symbols.append("square")
                 widths.append(4 if shift is not None else 1)
@@ -382,6 +387,7 @@ def grid(
                     f"{where}<b>{signed(position)}</b> {escape(label)}<br>said {row.date:%d %b %Y}"
                     f"{' — older than 60 days at this date' if row.stale else ''}"
                     f"{_change_note(shift)}"
+                    f"{'<br>≠ public words and a private signal differ (see Public and private)' if gap else ''}"
                     "<br><i>click for the statement</i>"
                 )
             else:

@@ -38,6 +38,7 @@ PARAMS: dict[str, str] = {
     "who": "the actor of the profile page, by name",
     "compare": "the actors compared with the profile's actor, by name",
     "debate": "the debate shown, by its folder name, when the app offers several (the bundled one if absent)",
+    "gapmarks": "true to mark the grid's cells where public words and a private signal differ",
 }
 
 STATEMENT_PARAM = "statement"
@@ -68,7 +69,7 @@ CHOICE_WHY = {
     "smooth": "not one of the smoothing choices offered",
     "debate": "unknown debate",
 }
-FLAGS = ("onrecord", "changes", "autoplay", "matches")
+FLAGS = ("onrecord", "changes", "autoplay", "matches", "gapmarks")
 DAYS = ("asof", "since")
 PACE = (2, 30)  # the presenter's seconds per step: the bounds of its slider
 Q_MAX = 200  # characters of free-text search; the search box holds no more

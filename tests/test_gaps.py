@@ -128,3 +128,22 @@ def test_linked_actors_lists_every_direction_once():
         ("aide", "anon", "same-principal"),
         ("anon", "aide", "same-principal"),
     }
+
+
+def test_grid_marks_the_differing_cells_only(tiny_debate):
+    from stances import charts, query
+
+    debate = load_debate(tiny_debate)
+    found = gaps.public_private_gaps(debate, debate.statements)
+    day = dt.date(2022, 11, 10)
+    cells = frozenset(gaps.differing_cells(found, day))
+    assert cells == {("milley", "talks-now")}
+    figure = charts.grid(
+        debate,
+        query.as_of(debate.statements, day),
+        actors=["milley", "sullivan"],
+        questions=["talks-now"],
+        differs=cells,
+    )
+    assert list(figure.data[0].text) == ["+1 ≠", "−1"]
+    assert "public words and a private signal differ" in figure.data[0].hovertext[0]

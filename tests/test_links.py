@@ -73,6 +73,7 @@ CLEAN = {
     "who": ["Mark A. Milley"],
     "compare": ["Jake Sullivan"],
     "debate": ["other-debate"],
+    "gapmarks": ["true"],
 }
 
 

@@ -74,14 +74,23 @@ def grid_orders(_debate: Debate, signature: tuple, filters: Filters) -> tuple[li
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def grid(
-    _debate: Debate, signature: tuple, filters: Filters, day, since, actors: tuple[str, ...], questions: tuple[str, ...]
+    _debate: Debate,
+    signature: tuple,
+    filters: Filters,
+    day,
+    since,
+    actors: tuple[str, ...],
+    questions: tuple[str, ...],
+    differs: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[query.GridView, go.Figure, pd.DataFrame]:
     """One page of the comparison grid (`actors` × `questions`) of the filtered statements as of `day` (with the
     changes since `since`), its figure, and its content as a table."""
     view = query.grid_view(
         _debate, filtered(_debate, signature, filters), day, since, actors=list(actors), questions=list(questions)
     )
-    figure = charts.grid(_debate, view.snapshot, actors=view.actors, questions=view.questions, changed=view.moved)
+    figure = charts.grid(
+        _debate, view.snapshot, actors=view.actors, questions=view.questions, changed=view.moved, differs=differs
+    )
     return view, figure, query.grid_table(_debate, view.snapshot, view.actors, view.questions)
 
 

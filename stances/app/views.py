@@ -137,6 +137,13 @@ def grid_page() -> None:
     controls = st.columns([3, 2, 3], vertical_alignment="bottom")
     day = _day_slider(controls[0], "Positions as of", (first, last), default=last, key="asof")
     compare = controls[1].toggle("Show changes", key="changes", bind="query-params")
+    gap_marks = controls[1].toggle(
+        "Mark public/private gaps",
+        key="gapmarks",
+        bind="query-params",
+        help="≠ marks a cell where the actor's public words and a private signal (its own, or of an actor linked "
+        "by speaks_for) differ as of the day; the Public and private page lists them.",
+    )
     since = _day_slider(controls[2], "Changes since", (first, last), default=first, key="since") if compare else None
     st.caption(
         "Each cell is the actor's latest known position on the question as of the chosen day. "
@@ -156,8 +163,9 @@ def grid_page() -> None:
     if not rows.ids or not columns.ids:
         st.info("No actor or question matches the search; clear it to see the grid.", icon=":material/search_off:")
         return
+    differs = _differing_cells(context, day) if gap_marks else frozenset()
     view, figure, table = state.grid(
-        debate, context.signature, context.filters, day, since, tuple(rows.ids), tuple(columns.ids)
+        debate, context.signature, context.filters, day, since, tuple(rows.ids), tuple(columns.ids), differs
     )
     snapshot, actors, questions, changes = view.snapshot, view.actors, view.questions, view.changes
     event = st.plotly_chart(
@@ -182,6 +190,14 @@ def grid_page() -> None:
     ui.detail_card(context)
     with st.expander("Take the grid away: HTML for offline use, PNG for slides"):
         ui.figure_downloads(context, {"Grid": figure}, key="grid_files")
+
+
+def _differing_cells(context: state.AppContext, day: dt.date) -> frozenset[tuple[str, str]]:
+    from stances import gaps
+    from stances.app.alignment_views import cached_gaps
+
+    found = cached_gaps(context.debate, context.signature, context.filters)
+    return frozenset(gaps.differing_cells(found, day))
 
 
 def _grid_window(ordered: list[str], names, noun: str, size: int, *, key: str) -> paging.Window:

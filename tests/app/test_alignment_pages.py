@@ -179,3 +179,17 @@ def test_actor_profile_from_the_link_with_comparison():
     ]
     paths = frames(at, "Path")[0]
     assert "US should press Kyiv" in paths["Question"].tolist()
+
+
+def test_grid_marks_public_private_gaps_from_the_link():
+    import json
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["gapmarks"] = "true"
+    at.query_params["asof"] = "2022-11-30"
+    ok(at.run())
+    ok(at.switch_page("stances/app/pages/grid.py").run())
+    assert at.toggle(key="gapmarks").value is True
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    marked = [t for t in spec["data"][0]["text"] if t.endswith("≠")]
+    assert marked, spec["data"][0]["text"]
