@@ -130,7 +130,12 @@ def as_of(statements: pd.DataFrame, day: dt.date | pd.Timestamp) -> pd.DataFrame
     known = statements[(statements["date"] <= day).to_numpy()]
     if known.empty:
         return known.assign(age_days=pd.Series(dtype="int64"), stale=pd.Series(dtype=bool))
-    rank = known["evidence"].astype(str).map(EVIDENCE_RANK).fillna(9).to_numpy()
+    evidence = known["evidence"]
+    if isinstance(evidence.dtype, pd.CategoricalDtype):  # as loaded: rank the few categories, not every row
+        per_kind = np.array([EVIDENCE_RANK.get(str(c), 9) for c in evidence.cat.categories] + [9])
+        rank = per_kind[evidence.cat.codes.to_numpy()]  # code -1 (missing) takes the last entry, 9
+    else:
+        rank = evidence.astype(str).map(EVIDENCE_RANK).fillna(9).to_numpy()
     days = known["date"].to_numpy().astype("datetime64[D]").astype("int64")
     # One sortable score per statement: later day first, then stronger evidence; ties fall to the smaller id below.
     score = days * 16 - rank
