@@ -13,7 +13,7 @@ the debate's `scale_points`. The measures, in plain words (the README and the co
 
 Each actor's position on a question is their latest one dated inside the window, by the grid's rule for ties
 (`query.as_of`). Camps are average-linkage (UPGMA) clusters on the distance `1 − agreement` (a pair with no shared
-question is at distance 1).
+question counts as halfway, 0.5: nothing is known to bind or to divide them).
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ MEASURE_COLUMNS: dict[str, tuple[str, ...]] = {
     Measure.JACCARD: ("congruence", "either_questions", "jaccard"),
 }
 EDGE_COLUMNS = ("actor_a", "actor_b", "shared_questions", "agreement")
+UNKNOWN_AGREEMENT = 0.5  # what the clustering takes for a pair sharing no question
 CLUSTER_METHOD = "average"  # UPGMA: the distance between two groups is the mean distance of their members' pairs
 
 
@@ -235,11 +236,12 @@ def alignment(
 
 
 def _cluster(agreement: np.ndarray) -> tuple[np.ndarray | None, list[int]]:
-    """Average-linkage tree on 1 − agreement (no shared question: distance 1) and its leaf order."""
+    """Average-linkage tree on 1 − agreement and its leaf order. A pair with no shared question counts as halfway
+    (0.5): as distance 1 it would split actors who merely spoke to different questions into "camps"."""
     n = len(agreement)
     if n < 2:
         return None, list(range(n))
-    distance = 1 - np.nan_to_num(agreement, nan=0.0)
+    distance = 1 - np.nan_to_num(agreement, nan=UNKNOWN_AGREEMENT)
     distance = (distance + distance.T) / 2
     np.fill_diagonal(distance, 0.0)
     tree = hierarchy.linkage(hierarchy.distance.squareform(distance, checks=False), method=CLUSTER_METHOD)

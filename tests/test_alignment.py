@@ -267,3 +267,11 @@ def test_every_measure_is_explained_in_the_readme_and_the_codebook(measure):
     assert f"- `{measure}`" in codebook
     assert f"`{measure}`" in readme.split("### Alignment", 1)[1]
     assert measure in al.MEASURE_LABELS and measure in al.MEASURE_MEANINGS and measure in al.MEASURE_COLUMNS
+
+
+def test_pairs_sharing_no_question_count_as_halfway_for_the_camps():
+    statements = said(("a", "q1", 2, 0), ("b", "q1", 2, 0), ("c", "q2", -2, 0), ("d", "q2", -2, 0))
+    result = al.alignment(statements, scale(q1=FIVE, q2=FIVE))
+    assert al.camps(result, 0.75).nunique() == 2  # a with b, c with d: nothing is known across
+    assert al.camps(result, 0.5).nunique() == 1  # halfway reaches a threshold of one half
+    assert np.isnan(al.polarisation(result))  # and no pair across the camps to say they disagree
