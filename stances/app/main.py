@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from stances import cache, debates, links, query, revisions, schema
-from stances.app import state
+from stances.app import state, uploads
 from stances.cards import shown
 from stances.charts import POSITION_NAMES
 from stances.load import folder_signature
@@ -285,13 +285,18 @@ def navigation() -> st.navigation:
 def main() -> None:
     st.set_page_config(page_title="stances", page_icon=str(ICON), layout="wide")
     offered = debates.catalogue(sys.argv, os.environ)
-    folder = offered.folders[debate_picker(offered)]
-    served = served_debate(folder)
-    if served.problems:
-        problems_notice(served)
-    if served.debate is None:
-        return
-    debate, signature = served.debate, served.signature
+    explored = uploads.current()
+    if explored is not None:  # this session's own upload, in place of the debates on offer
+        uploads.sidebar_note(reset_view)
+        folder, debate, signature = explored.folder, explored.debate, explored.signature
+    else:
+        folder = offered.folders[debate_picker(offered)]
+        served = served_debate(folder)
+        if served.problems:
+            problems_notice(served)
+        if served.debate is None:
+            return
+        debate, signature = served.debate, served.signature
     page = navigation()
     check_link(debate, signature, offered)
     filters = sidebar_filters(debate, signature)

@@ -24,6 +24,7 @@ def timeline_page() -> None:
         "Each mark is one statement, on its actor's lane at the date it was made. Colour shows the position "
         "(orange against, purple for the proposition), shape shows how we know it. Dotted lines are context events."
     )
+    _upload_panel()
     if shown.empty:
         ui.empty_state(context)
         return
@@ -44,6 +45,14 @@ def timeline_page() -> None:
     ui.detail_card(context)
     with st.expander("Take the timeline away: HTML for offline use, PNG for slides"):
         ui.figure_downloads(context, {"Timeline": figure}, key="timeline_files")
+
+
+def _upload_panel() -> None:
+    """The start page offers to explore a debate of one's own (see `stances.app.uploads`)."""
+    from stances.app import uploads
+    from stances.app.main import reset_view
+
+    uploads.panel(reset_view)
 
 
 def _dense_timeline(context: state.AppContext):
