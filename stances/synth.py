@@ -227,7 +227,7 @@ def _actors(rng: np.random.Generator, count: int) -> pd.DataFrame:
             "affiliation": _choose(country, governments),
             "country": _choose(country, COUNTRIES),
             "actor_kind": _choose(body.astype(int), ("person", "body")),
-            "aliases": _choose(np.where(rng.random(count) < 0.3, last + 1, 0), ("", *LAST_NAMES)),
+            "aliases": _choose(_unique_aliases(np.where(rng.random(count) < 0.3, last + 1, 0)), ("", *LAST_NAMES)),
             "speaks_for": _choose(np.zeros(count, dtype=int), ("",)),
         }
     )
@@ -252,6 +252,12 @@ def _scale_word(position: int, positions: list[int]) -> str:
     word = SCALE_WORDS[strength if position > 0 else -strength]
     inner = abs(position) if 1 < abs(position) < end else 0
     return f"{word} ({inner})" if inner else word
+
+
+def _unique_aliases(codes: np.ndarray) -> np.ndarray:
+    """Alias codes (0 for none) with each alias kept only by its first actor: a repeated alias is a warning."""
+    seen = pd.Series(codes).duplicated().to_numpy()
+    return np.where(seen, 0, codes)
 
 
 def _questions(count: int, positions: list[int] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
