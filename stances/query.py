@@ -560,10 +560,20 @@ def period_bounds(dates: pd.Series, freq: str) -> tuple[np.ndarray, np.ndarray]:
     return months.astype("datetime64[D]"), (months + step).astype("datetime64[D]") - np.timedelta64(1, "D")
 
 
-def timeline_bins(statements: pd.DataFrame, freq: str) -> pd.DataFrame:
+def _five_point(statements: pd.DataFrame, scale_points: pd.DataFrame | None) -> np.ndarray:
+    """Positions as floats; placed on -2..+2 by their own question's scale when `scale_points` is given."""
+    if scale_points is None or scales.all_five_point(scale_points):
+        return statements["position"].astype("float64").to_numpy()
+    return (scales.leaning(statements["question_id"], statements["position"], scale_points) * 2).to_numpy()
+
+
+def timeline_bins(statements: pd.DataFrame, freq: str, *, scale_points: pd.DataFrame | None = None) -> pd.DataFrame:
     """Statements counted per actor and time bin (`freq`: "D", "W" or "MS"), with their mean position.
 
     One row per non-empty (actor, bin): `actor_id`, `start` and `end` of the bin, `statements`, `mean_position`.
+    With `scale_points`, each position is first placed on the five-point -2..+2 range by its own question's scale
+    (`stances.scales.leaning` × 2), so positions on different scales average sensibly; on a -2..+2 debate that
+    changes nothing.
     """
     if statements.empty:
         return pd.DataFrame(columns=["actor_id", "start", "end", "statements", "mean_position"])
@@ -574,7 +584,7 @@ def timeline_bins(statements: pd.DataFrame, freq: str) -> pd.DataFrame:
                 "actor_id": statements["actor_id"].astype(str).to_numpy(),
                 "start": start,
                 "end": end,
-                "position": statements["position"].astype("float64").to_numpy(),
+                "position": _five_point(statements, scale_points),
             }
         )
         .groupby(["actor_id", "start", "end"], sort=True)["position"]

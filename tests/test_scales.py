@@ -113,3 +113,15 @@ def test_grid_cells_and_trends_axis_follow_the_questions_scale(ten_point_debate)
     assert list(cells.marker.color) == [charts.POSITION_COLOURS[1], charts.POSITION_COLOURS[2]]
     trends = charts.positions_over_time(debate, debate.statements, "rent-cap")
     assert list(trends.layout.yaxis.range) == [-0.5, 10.5]
+
+
+def test_density_bins_average_positions_by_their_own_scales(ten_point_debate):
+    from stances import query
+
+    debate = ten_point_debate
+    bins = query.timeline_bins(debate.statements, "MS", scale_points=debate.scale_points)
+    assert dict(zip(bins["actor_id"] + " " + bins["start"].dt.strftime("%m"), bins["mean_position"], strict=True)) == {
+        "ann-lee 01": pytest.approx(-2.0),
+        "ann-lee 02": pytest.approx(0.8),
+        "bo-chen 01": pytest.approx(2.0),
+    }

@@ -48,7 +48,7 @@ def get() -> AppContext:
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def binned(_debate: Debate, signature: tuple, filters: Filters, freq: str) -> pd.DataFrame:
-    return query.timeline_bins(filtered(_debate, signature, filters), freq)
+    return query.timeline_bins(filtered(_debate, signature, filters), freq, scale_points=_debate.scale_points)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
