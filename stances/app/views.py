@@ -124,7 +124,7 @@ def _day_slider(place, label: str, bounds: tuple[dt.date, dt.date], *, default: 
     """A day slider between `bounds`, bound to the URL parameter `key`; just the day when there is only one (every
     statement of an imported debate may share its document's date, and a slider cannot span no time)."""
     if bounds[0] >= bounds[1]:
-        place.caption(f"{label}: {bounds[0]:%d %b %Y} (every statement is dated that day)")
+        place.caption(f"{label}: {bounds[0]:%d %b %Y}")
         return bounds[0]
     return place.slider(
         label,
