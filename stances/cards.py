@@ -146,3 +146,27 @@ def present_html(detail: StatementDetail, number: int, total: int) -> str:
   {body}
   <p class="outlet">{esc(detail.evidence_label)} · {esc(outlets)}</p>
 </div>"""
+
+
+# The presenter's extra clicker keys live on buttons that need no place on screen.
+CLICKER_KEYS_CSS = """<style>
+div[class*="st-key-clicker_"] { display: none; }
+</style>"""
+
+
+def story_header_html(title: str, number: int, total: int) -> str:
+    """The story's title and the step counter, always on screen while presenting."""
+    return (
+        f'<p class="stances-story-head" style="font-size:1.2rem;margin:0"><strong>{esc(title)}</strong>'
+        f' · <span class="stances-step-count">Step {number} of {total}</span></p>'
+    )
+
+
+def narration_html(text: str) -> str:
+    """The presenter's narration for a step: plain text, escaped, large."""
+    return f'<p class="stances-narration" style="font-size:1.25rem;line-height:1.3;margin:0 0 .4em 0">{esc(text)}</p>'
+
+
+def notes_html(text: str) -> str:
+    """A step's speaker notes, escaped."""
+    return f'<p class="stances-notes" style="background:#fff8d6;padding:.3em .6em;border-radius:6px">{esc(text)}</p>'

@@ -700,3 +700,14 @@ def positions_alt(debate: Debate, figure: go.Figure, question_label: str) -> str
         f"Step lines of {len(figure.data)} actors' positions on “{question_label}” over time, "
         "from −2 (strongly against) to +2 (strongly for)."
     )
+
+
+def with_date_range(figure: go.Figure, start: dt.date | None, end: dt.date | None) -> go.Figure:
+    """The figure's date axis shown from `start` to `end` (a story step's view), half a day wider each side so marks
+    on the edges show whole; unchanged when either is None."""
+    if start is None or end is None:
+        return figure
+    figure.update_xaxes(
+        range=[pd.Timestamp(start) - pd.Timedelta(hours=12), pd.Timestamp(end) + pd.Timedelta(hours=12)]
+    )
+    return figure

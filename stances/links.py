@@ -24,6 +24,7 @@ PARAMS: dict[str, str] = {
     "changes": "true to show what changed since `since`",
     "statement": "the statement whose detail card is open",
     "step": "the presenter's step, 1-based",
+    "story": "the id of the story the presenter walks through (none: every statement by date)",
     "pace": "autoplay seconds per step",
     "autoplay": "true while the presentation plays by itself",
     "question_focus": "the question shown on the Positions over time page",
@@ -130,6 +131,7 @@ class LinkVocabulary:
 
     choices: Mapping[str, frozenset[str]]
     statements: frozenset[str]
+    stories: frozenset[str] = frozenset()
     first: dt.date | None = None  # the debate's first and last day: the bounds of every date widget
     last: dt.date | None = None
 
@@ -249,6 +251,8 @@ def _single(name: str, values: list[str], vocabulary: LinkVocabulary) -> list[Un
         return [] if _in_debate(day, vocabulary) else [Unused(name=name, value=value, why=_span(vocabulary))]
     if name == "statement":
         return [] if value in vocabulary.statements else [Unused(name=name, value=value, why="unknown statement")]
+    if name == "story":
+        return [] if value in vocabulary.stories else [Unused(name=name, value=value, why="unknown story")]
     if name == "step":  # its upper bound depends on the filters: the presenter checks it
         return [] if parse_count(value) is not None else [Unused(name=name, value=value, why="not a step number")]
     if name == "pace":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 import zipfile
 from collections.abc import Mapping
@@ -17,13 +18,14 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from stances import query, schema, steps
+from stances import links, package, query, schema, steps
 from stances.model import Debate
 from stances.validate import split_ids
 
 WALK = ""  # the story id of the default walk
 WALK_TITLE = "All statements by date"
 GRID_ACTORS = 16  # the default walk's grid keeps at most this many actors: the current one and the busiest
+GRID_QUESTIONS = 10  # and at most this many questions, chosen the same way
 SLUG = re.compile(schema.SLUG)
 
 
@@ -100,11 +102,8 @@ def parse_story(value: str | None, known: Mapping[str, Story]) -> str | None:
 
 
 def parse_step(value: str | None, total: int) -> int | None:
-    """The step a URL names: ASCII digits only, 1..total; None otherwise (no signs, spaces, decimals or '٣')."""
-    if value is None or not (value.isascii() and value.isdigit()) or len(value) > 9:
-        return None
-    number = int(value)
-    return number if 1 <= number <= total else None
+    """The step a URL names: a plain step number 1..total (`links.parse_count`), else None."""
+    return None if value is None or total < 1 else links.parse_count(value, 1, total)
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -169,9 +168,9 @@ def step_view(debate: Debate, story: Story, context: pd.DataFrame, number: int) 
         raise ValueError(f"step {number} names an unknown statement {step.statement_id!r}")
     day = pd.Timestamp(row["date"].iloc[0]).date()
     if story.is_walk:
-        snapshot = steps.state_at(context, number)
         actors = query.actors_in(debate, steps.grid_actors(context, number, limit=GRID_ACTORS))
-        questions = query.questions_in(debate, context["question_id"])
+        questions = query.questions_in(debate, steps.grid_questions(context, number, limit=GRID_QUESTIONS))
+        snapshot = steps.state_at(context, number, actors=actors, questions=questions)
         moved = None
         grid_day = day
     else:
@@ -296,3 +295,29 @@ def zip_folder(files: Mapping[str, bytes], folder: str) -> bytes:
 
 def add_step(story: Story, step: StoryStep) -> Story:
     return replace(story, steps=(*story.steps, step))
+
+
+def steps_table(story: Story) -> pd.DataFrame:
+    """The story's steps as a small table for the screen: number, statement and narration."""
+    return pd.DataFrame(
+        {
+            "step": range(1, len(story.steps) + 1),
+            "statement": [s.statement_id for s in story.steps],
+            "narration": [s.narration for s in story.steps],
+        }
+    )
+
+
+def debate_zip(files: Mapping[str, bytes], story: Story, *, name: str) -> bytes:
+    """The debate's files with `story` added and the descriptor listing the story tables, as one zipped folder."""
+    metadata = json.loads(files["datapackage.json"]) if "datapackage.json" in files else {"name": name}
+    described = package.descriptor(metadata, optional=schema.OPTIONAL_TABLES)
+    encoded = (json.dumps(described, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    folder = f"{name}-with-{story.story_id}" if SLUG.match(name) else f"debate-with-{story.story_id}"
+    return zip_folder(with_story(files, story, encoded), folder)
+
+
+def step_dates(debate: Debate, story: Story) -> pd.DataFrame:
+    """Each step's statement date (column `date`), in step order: for "jump to date" within a story."""
+    dates = debate.statements.set_index("statement_id")["date"]
+    return pd.DataFrame({"date": [dates.get(s.statement_id) for s in story.steps]})

@@ -109,8 +109,14 @@ def vocabulary(_debate: Debate, signature: tuple) -> tuple[links.LinkVocabulary,
         **alignment_views.link_choices(_debate),
     }
     first, last = query.date_bounds(_debate.statements)
-    statements = frozenset(_debate.statements["statement_id"])
-    return links.LinkVocabulary(choices=choices, statements=statements, first=first, last=last), outlets
+    vocabulary = links.LinkVocabulary(
+        choices=choices,
+        statements=frozenset(_debate.statements["statement_id"]),
+        stories=frozenset(_debate.stories["story_id"].astype(str)),
+        first=first,
+        last=last,
+    )
+    return vocabulary, outlets
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

@@ -1,0 +1,112 @@
+"""Stories on the Present page through AppTest: links name a story and step, strictly; authoring stays in the
+session; story text is shown escaped."""
+
+from __future__ import annotations
+
+import pytest
+
+from stances import stories
+from stances.load import DEFAULT_DEBATE, folder_signature, load_debate
+from tests.conftest import TINY, write_debate, write_table
+
+from .test_app import app, html, ok
+
+PRESENT = "stances/app/pages/present.py"
+STORY = "milley-vs-advisers"
+
+
+def present(**params) -> object:
+    at = ok(app(**params).run())
+    return ok(at.switch_page(PRESENT).run())
+
+
+@pytest.fixture(scope="module")
+def story() -> stories.Story:
+    return stories.stories_in(load_debate(DEFAULT_DEBATE))[STORY]
+
+
+def test_a_story_link_opens_its_step_with_title_counter_and_narration(story):
+    at = present(story=STORY, step="3")
+    body = html(at)
+    assert (
+        f'<strong>{story.title}</strong> · <span class="stances-step-count">Step 3 of {len(story.steps)}</span>' in body
+    )
+    assert story.steps[2].narration.replace("'", "&#x27;") in body
+    assert (at.selectbox(key="story_box").value, at.number_input(key="step_box").value) == (STORY, 3)
+
+
+def test_next_moves_within_the_story_and_the_story_box_switches_story(story):
+    at = present(story=STORY, step="1")
+    ok(at.button(key="clicker_pagedown").click().run())
+    assert f"Step 2 of {len(story.steps)}" in html(at)
+    ok(at.button(key="last").click().run())
+    assert f"Step {len(story.steps)} of {len(story.steps)}" in html(at)
+    ok(at.selectbox(key="story_box").set_value(stories.WALK).run())
+    total = len(load_debate(DEFAULT_DEBATE).statements)
+    assert f"Step 1 of {total}" in html(at)
+
+
+@pytest.mark.parametrize(
+    ("params", "expected_step"),
+    [({"story": "nope", "step": "2"}, 2), ({"story": STORY, "step": "+3"}, 1), ({"story": STORY, "step": "99"}, None)],
+)
+def test_malformed_story_links_fall_back_and_say_so(story, params, expected_step):
+    at = present(**params)
+    body = html(at)
+    if params["story"] == "nope":
+        assert at.selectbox(key="story_box").value == stories.WALK
+        assert "unknown story" in at.warning[0].value
+    elif expected_step is None:  # past the end: the last step
+        assert f"Step {len(story.steps)} of {len(story.steps)}" in body
+    else:
+        assert "not a step number" in at.warning[0].value
+        assert f"Step {expected_step} of {len(story.steps)}" in body
+
+
+def test_add_this_view_as_a_step_builds_a_story_in_the_session_only(story):
+    before = folder_signature(DEFAULT_DEBATE)
+    at = present(story=STORY, step="2")
+    at.text_input(key="draft_id").set_value("my-story")
+    at.text_input(key="draft_title").set_value("My story")
+    at.text_area(key="draft_narration").set_value("First, this.")
+    ok(at.button(key="draft_add").click().run())
+    ok(at.button(key="next").click().run())
+    at.text_area(key="draft_narration").set_value("Then that.")
+    ok(at.button(key="draft_add").click().run())
+    draft = at.session_state["_story_draft"]
+    assert [(s.statement_id, s.narration) for s in draft.steps] == [
+        (story.steps[1].statement_id, "First, this."),
+        (story.steps[2].statement_id, "Then that."),
+    ]
+    assert draft.steps[0].view_start == story.steps[1].view_start
+    assert list(at.dataframe[-1].value["narration"]) == ["First, this.", "Then that."]
+    assert [b.key for b in at.get("download_button") if b.key and b.key.startswith("draft_")] == [
+        "draft_stories_csv",
+        "draft_steps_csv",
+        "draft_zip",
+    ]
+    assert folder_signature(DEFAULT_DEBATE) == before
+
+
+def test_story_text_is_shown_escaped(tmp_path, monkeypatch):
+    folder = write_debate(tmp_path / "evil", TINY)
+    evil = "<img src=x onerror=alert(1)> **bold** [x](javascript:alert(1))"
+    write_table(folder, "stories", [{"story_id": "s", "title": f"T {evil}", "description": ""}])
+    write_table(
+        folder,
+        "story_steps",
+        [
+            {
+                "story_id": "s",
+                "step": "1",
+                "statement_id": "milley-club",
+                "narration": f"N {evil}",
+                "notes": f"Notes {evil}",
+            }
+        ],
+    )
+    monkeypatch.setenv("STANCES_DEBATE", str(folder))
+    body = html(present(story="s", step="1"))
+    assert "<img" not in body
+    assert "N &lt;img src=x onerror=alert(1)&gt; **bold** [x](javascript:alert(1))" in body
+    assert "<strong>T &lt;img src=x onerror=alert(1)&gt;" in body
