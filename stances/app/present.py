@@ -293,7 +293,7 @@ def _authoring(context: state.AppContext, view: stories.StepView) -> None:
             st.rerun()
     problems = stories.story_problems(draft, debate)
     if problems:
-        st.caption("To download: " + "; ".join(cards.escape_markdown(p) for p in problems) + ".")
+        st.caption("To download: " + "; ".join(cards.shown(p) for p in problems) + ".")
         return
     rows = stories.story_rows(draft)
     files = st.columns(3)
