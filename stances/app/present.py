@@ -17,7 +17,7 @@ CURRENT = "_present_step"  # (story id, step), kept in the session so that Back 
 STEP_BOX = "step_box"
 STORY_BOX = "story_box"
 LAST_MOVE = "_present_last_move"  # when the step last changed, for autoplay's pace
-CHART_HEIGHT = 262  # timeline and grid, one above the other: the page fits a 1280x720 projector without scrolling
+CHART_HEIGHT = 240  # timeline and grid, one above the other: the page fits a 1280x720 projector without scrolling
 DRAFT = "_story_draft"  # the story being built in this session (never written to disk)
 # Extra keys a presentation clicker sends, each on a hidden button (one shortcut per button): key -> step change.
 CLICKER_KEYS = {"PageDown": 1, "Space": 1, "Down": 1, "PageUp": -1, "Up": -1}
@@ -144,8 +144,8 @@ def present_page() -> None:
         all_actors, all_questions = ordered["actor_id"].nunique(), ordered["question_id"].nunique()
         if story.is_walk and (len(view.actors) < all_actors or len(view.questions) < all_questions):
             st.caption(
-                f"Grid: {len(view.actors)} of {all_actors:,} actors and {len(view.questions)} of {all_questions:,} "
-                "questions (the current step's and the most active so far); filter in the sidebar to choose."
+                f"Grid: {len(view.actors)} of {all_actors:,} actors, {len(view.questions)} of {all_questions:,} "
+                "questions (this step's and the busiest so far)."
             )
     with head[2].popover("Take away", icon=":material/download:"):
         st.download_button(
