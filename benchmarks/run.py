@@ -147,19 +147,21 @@ ALIGNMENT_ACTORS = 1_000
 
 def _alignment_operations() -> list[tuple[str, Callable[[Bench], object]]]:
     try:
-        from stances import alignment, gaps
+        from stances import alignment, gaps, query
     except ImportError:
         return []
 
     def thousand(b: Bench) -> object:  # issue 13's target: 1,000 actors on 100k statements in at most 1 s
         return alignment.alignment(b.thousand_actors, b.debate.scale_points)
 
-    def moving(b: Bench) -> object:  # the page's defaults: 30-day windows every 14 days over the filtered view
-        return alignment.moving_alignment(b.shown, b.debate.scale_points, size_days=30, step_days=14)
+    def moving(b: Bench) -> object:  # the page's defaults: 30-day windows every 14 days (at most 60 windows)
+        first, last = query.date_bounds(b.shown)
+        step = alignment.bounded_step(first, last, step_days=14)
+        return alignment.moving_alignment(b.shown, b.debate.scale_points, size_days=30, step_days=step)
 
     return [
         ("alignment, 1,000 actors (alignment.alignment)", thousand),
-        ("alignment in moving windows (30 d every 14 d, filtered)", moving),
+        ("alignment in moving windows (30 d, at most 60, filtered)", moving),
         ("public/private gaps (gaps.public_private_gaps)", lambda b: gaps.public_private_gaps(b.debate, b.shown)),
     ]
 

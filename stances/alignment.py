@@ -425,6 +425,15 @@ WINDOW_COLUMNS = (
 )
 
 
+MAX_WINDOWS = 60  # more moving windows than this: the step widens (each window is a whole alignment)
+
+
+def bounded_step(first: dt.date, last: dt.date, *, step_days: int, max_windows: int = MAX_WINDOWS) -> int:
+    """The step in days, widened when `step_days` would make more than `max_windows` windows over first..last."""
+    span = (last - first).days + 1
+    return max(step_days, -(-span // max_windows))
+
+
 def windows(first: dt.date, last: dt.date, *, size_days: int, step_days: int) -> list[tuple[dt.date, dt.date]]:
     """Moving windows of `size_days` days every `step_days` days from `first`, until one reaches `last`."""
     if size_days < 1 or step_days < 1:

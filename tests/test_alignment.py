@@ -275,3 +275,10 @@ def test_pairs_sharing_no_question_count_as_halfway_for_the_camps():
     assert al.camps(result, 0.75).nunique() == 2  # a with b, c with d: nothing is known across
     assert al.camps(result, 0.5).nunique() == 1  # halfway reaches a threshold of one half
     assert np.isnan(al.polarisation(result))  # and no pair across the camps to say they disagree
+
+
+def test_a_long_period_widens_the_step_to_at_most_sixty_windows():
+    first = dt.date(2020, 1, 1)
+    assert al.bounded_step(first, dt.date(2020, 3, 1), step_days=14) == 14
+    wide = al.bounded_step(first, dt.date(2025, 12, 31), step_days=14)
+    assert wide == 37 and len(al.windows(first, dt.date(2025, 12, 31), size_days=30, step_days=wide)) <= al.MAX_WINDOWS

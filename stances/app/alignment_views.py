@@ -253,7 +253,14 @@ def over_time(context: AppContext) -> None:
     size = cols[0].selectbox("Window (days)", WINDOW_SIZES, index=2, key="wsize", bind="query-params")
     step = cols[1].selectbox("Step (days)", WINDOW_STEPS, index=2, key="wstep", bind="query-params")
     smooth = cols[2].selectbox("Smoothing (windows averaged)", SMOOTHING, index=0, key="smooth", bind="query-params")
-    moving = cached_moving(debate, context.signature, context.filters, int(size), int(step), int(smooth))
+    first, last = alignment_export.window(debate, alignment_export.AlignmentOptions(filters=context.filters))
+    used_step = al.bounded_step(first, last, step_days=int(step))
+    if used_step != int(step):
+        st.caption(
+            f"A step of {step} days would make more than {al.MAX_WINDOWS} windows over this period: "
+            f"the windows step by {used_step} days."
+        )
+    moving = cached_moving(debate, context.signature, context.filters, int(size), used_step, int(smooth))
     st.caption(
         "The polarisation index of a window is the mean agreement of the pairs inside the two main camps minus "
         "that of the pairs across them (the clustering tree cut in two): 0 = no camps, 1 = two camps each fully "
