@@ -147,7 +147,7 @@ def grid_page() -> None:
     day = _day_slider(controls[0], "Positions as of", (first, last), default=last, key="asof")
     compare = controls[1].toggle("Show changes", key="changes", bind="query-params")
     gap_marks = controls[1].toggle(
-        "Mark public/private gaps",
+        "Mark gaps ≠",
         key="gapmarks",
         bind="query-params",
         help="≠ marks a cell where the actor's public words and a private signal (its own, or of an actor linked "
@@ -158,6 +158,7 @@ def grid_page() -> None:
         "Each cell is the actor's latest known position on the question as of the chosen day. "
         "Empty cells: no known position yet. An asterisk (*) marks a position more than 60 days old at that day."
         + (" Framed cells changed: ▲ moved up the scale, ▼ down, ◆ new since the earlier day." if compare else "")
+        + (" ≠: the actor's public words and a private signal differ (see Public and private)." if gap_marks else "")
     )
     if shown.empty:
         ui.empty_state(context)
