@@ -124,13 +124,15 @@ def test_presenter_grid_keeps_the_current_actor_and_the_busiest():
 
 
 def test_dense_timeline_keeps_only_the_busiest_lanes():
-    bundled = load_debate()  # the two busiest actors are read from the data, which grows between versions
+    bundled = load_debate()  # the busiest actors are read from the data, which grows between versions
     counts = bundled.statements["actor_id"].value_counts()
-    assert counts.iloc[1] > counts.iloc[2], "the test needs two actors clearly busier than the rest"
-    busiest = set(counts.index[:2])
+    # The fewest lanes (two or more) whose actors are all clearly busier than the rest: ties would make it arbitrary.
+    lanes = next(k for k in range(2, len(counts)) if counts.iloc[k - 1] > counts.iloc[k])
+    assert lanes <= 5, "the test needs a few actors clearly busier than the rest"
+    busiest = set(counts.index[:lanes])
     names = dict(zip(bundled.actors["actor_id"], bundled.actors["name"], strict=True))
     bins = query.timeline_bins(bundled.statements, "W")
-    figure = charts.timeline_density(bundled, bins, max_lanes=2)
+    figure = charts.timeline_density(bundled, bins, max_lanes=lanes)
     assert sorted(figure.layout.yaxis.ticktext) == sorted(names[a] for a in busiest)
     assert set(figure.data[0].customdata[:, 0]) == busiest
 
