@@ -245,3 +245,14 @@ def test_cli_exits_one_with_located_problems_on_broken_input(tmp_path, capsys):
     assert out.splitlines()[0].startswith("broken.dna: is not a DNA 3 (SQLite) project file: ")
     assert out.splitlines()[-1] == f"INVALID input: 1 problem(s); nothing written to {tmp_path / 'out'}"
     assert not (tmp_path / "out").exists()
+
+
+def test_a_named_statement_type_without_the_variables_is_unmapped_input_naming_it(tmp_path):
+    path = hearing().write(tmp_path / "h.dna")
+    with pytest.raises(InputError) as caught:
+        dna.read(path, dna.DnaOptions(statement_type="Annotation"))
+    assert caught.value.problems[0].message.startswith("no statement type has a short-text 'person'")
+    assert "types: 'Annotation' (note: long text)" in caught.value.problems[0].message
+    with pytest.raises(InputError) as caught:
+        dna.read(path, dna.DnaOptions(statement_type="Frames"))
+    assert caught.value.problems[0].message == "no statement type 'Frames' (types: 'DNA Statement', 'Annotation')"

@@ -73,7 +73,8 @@ def empty(name: str, title: str) -> Imported:
     """A debate with no rows: every table's header, a descriptor and a codebook to fill in (`stances new`)."""
     return Imported(
         tables={table: text_table(table) for table in schema.TABLE_ORDER},
-        metadata={"name": name, "title": title, "version": "0.1.0"},
+        # No licence is assumed: `validate` warns until the curators name theirs in datapackage.json.
+        metadata={"name": name, "title": title, "version": "0.1.0", "licenses": []},
         mapped=("every table of the format, with its header and no rows",),
     )
 
