@@ -10,7 +10,7 @@ from stances.load import DEFAULT_DEBATE, load_debate
 from tests.conftest import ROOT, TINY, write_debate
 
 APP = str(ROOT / "dashboard.py")
-PAGES = ["timeline", "grid", "trends", "present", "sources", "table", "about"]
+PAGES = ["timeline", "grid", "trends", "alignment", "public_private", "actor", "present", "sources", "table", "about"]
 
 
 def app(**params: str | list[str]) -> AppTest:
