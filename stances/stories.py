@@ -142,7 +142,8 @@ class StepView:
 
 
 def context_statements(debate: Debate, shown: pd.DataFrame, story: Story) -> pd.DataFrame:
-    """What the timeline and grid show around a story: the filtered statements plus the story's own (in step order).
+    """What the timeline and grid show around a story: the filtered statements of the story's actors (those of its
+    steps and those its views name) plus the story's own statements, in step order.
 
     Filters narrow the context; a story's steps are always there, so a filter never breaks the story.
     """
@@ -150,7 +151,11 @@ def context_statements(debate: Debate, shown: pd.DataFrame, story: Story) -> pd.
         return query.step_order(shown)
     own = debate.statements["statement_id"].isin([s.statement_id for s in story.steps])
     extra = debate.statements[own.to_numpy() & ~debate.statements["statement_id"].isin(shown["statement_id"])]
-    return query.step_order(pd.concat([shown, extra]) if len(extra) else shown)
+    context = pd.concat([shown, extra]) if len(extra) else shown
+    # The story's lanes only: the actors of its steps and those its views name (a debate may have dozens).
+    cast = set(debate.statements.loc[own.to_numpy(), "actor_id"].astype(str))
+    cast |= {actor for step in story.steps for actor in step.actors}
+    return query.step_order(context[context["actor_id"].astype(str).isin(cast).to_numpy()])
 
 
 def step_view(debate: Debate, story: Story, context: pd.DataFrame, number: int) -> StepView:

@@ -218,6 +218,14 @@ def test_a_filter_never_drops_a_story_step_from_the_context(tiny_debate):
     assert "sullivan-view" not in set(context["statement_id"])
 
 
+def test_a_story_context_keeps_only_the_story_actors_lanes(tiny_debate):
+    steps = [dict(STEPS[0], actors=""), dict(STEPS[0], step="2", actors="")]
+    debate = load_debate(with_stories(tiny_debate, step_rows=steps))
+    story = stories.stories_in(debate)["club"]
+    context = stories.context_statements(debate, debate.statements, story)
+    assert set(context["actor_id"]) == {"milley"}
+
+
 def test_a_drafted_story_needs_a_fresh_slug_a_title_and_steps(tiny_debate):
     debate = load_debate(with_stories(tiny_debate))
     assert stories.story_problems(stories.Story(story_id="Club!", title=" "), debate) == [
