@@ -28,6 +28,7 @@ FILTER_KEYS = ("actor", "question", "dates", "position", "evidence", "onrecord",
 DEBATE = "debate"  # the picker's key and URL parameter
 NOTICE = "_link_notice"  # the parts of links not used as written, for the notice
 NOTED = "_link_noted"  # (parameter, value) already noted in this session
+OPENED_WITH = "_opened_with"  # the filters of the link this session was opened with
 SHOWN_PROBLEMS = 5  # problems of a broken save named on screen
 
 
@@ -170,6 +171,43 @@ def link_notice(place) -> None:
         st.rerun()
 
 
+def remember_link() -> None:
+    """At the session's first run, keep the link's filters: a page click can reach the server before the sidebar
+    has been drawn, and the browser then drops the filters from the URL (it does not yet know they are bound)."""
+    if OPENED_WITH not in st.session_state:
+        st.session_state[OPENED_WITH] = {k: st.query_params.get_all(k) for k in FILTER_KEYS if k in st.query_params}
+
+
+def filter_options(debate: Debate, signature: tuple) -> dict[str, dict]:
+    """For each choice filter, its options as the widget holds them (value -> label shown)."""
+    return {
+        "actor": actor_names(debate).to_dict(),
+        "question": question_labels(debate).to_dict(),
+        "position": dict(POSITION_NAMES),
+        "evidence": dict(EVIDENCE_LABELS),
+        "channel": {c: c.capitalize() for c in schema.CHANNELS},
+        "outlet": {o: o for o in vocabulary(debate, signature)[1]},
+    }
+
+
+def lost_filters(debate: Debate, signature: tuple) -> dict[str, list[str]]:
+    """The link's filters that the URL lost before their widgets were ever drawn (see `remember_link`), minus the
+    values the link check refuses; empty when nothing was lost."""
+    opened = st.session_state.get(OPENED_WITH, {})
+    lost = {k: v for k, v in opened.items() if k not in st.query_params and k not in st.session_state}
+    if not lost:
+        return {}
+    unused = links.unused_values(lost, vocabulary(debate, signature)[0])
+    for item in unused:
+        note(item)
+    refused = {(u.name, u.value) for u in unused if u.read_as is None}
+    kept = {
+        k: [v for v in values if (k, v) not in refused and (k, ", ".join(values)) not in refused]
+        for k, values in lost.items()
+    }
+    return {k: v for k, v in kept.items() if v}
+
+
 def reset_filters() -> None:
     for key in FILTER_KEYS:
         st.session_state.pop(key, None)
@@ -217,9 +255,8 @@ def _choose(label: str, options: Mapping, *, key: str, placeholder: str) -> list
 
 def sidebar_filters(debate: Debate, signature: tuple) -> Filters:
     """The filters shared by every page; each widget is bound to its URL parameter."""
-    actors = actor_names(debate).to_dict()
-    questions = question_labels(debate).to_dict()
-    outlets = vocabulary(debate, signature)[1]
+    options = filter_options(debate, signature)
+    actors, questions = options["actor"], options["question"]
     first, last = query.date_bounds(debate.statements)
     with st.sidebar:
         st.subheader("Filters")
@@ -236,18 +273,16 @@ def sidebar_filters(debate: Debate, signature: tuple) -> Filters:
         )
         start, end = (dates[0], dates[-1]) if isinstance(dates, tuple | list) and dates else (first, last)
         start, end = min(start, end), max(start, end)
-        positions = _choose("Positions", POSITION_NAMES, key="position", placeholder="All positions")
+        positions = _choose("Positions", options["position"], key="position", placeholder="All positions")
         on_record = st.toggle(
             "On-record words only",
             key="onrecord",
             bind="query-params",
             help="Only the actors' own words: on-record statements and official documents.",
         )
-        evidence = _choose("How we know", EVIDENCE_LABELS, key="evidence", placeholder="All evidence kinds")
-        channels = _choose(
-            "Channel", {c: c.capitalize() for c in schema.CHANNELS}, key="channel", placeholder="Public and private"
-        )
-        chosen_outlets = _choose("Outlets", {o: o for o in outlets}, key="outlet", placeholder="All outlets")
+        evidence = _choose("How we know", options["evidence"], key="evidence", placeholder="All evidence kinds")
+        channels = _choose("Channel", options["channel"], key="channel", placeholder="Public and private")
+        chosen_outlets = _choose("Outlets", options["outlet"], key="outlet", placeholder="All outlets")
         text = st.text_input(
             "Search summaries and quotes",
             key="q",
@@ -303,8 +338,13 @@ def main() -> None:
         if served.debate is None:
             return
         debate, signature = served.debate, served.signature
+    remember_link()
     page = navigation()
     check_link(debate, signature, offered)
+    lost = lost_filters(debate, signature)
+    if lost:  # open this page again with the link's filters in its URL: the widgets then read them as from a link
+        current = {k: st.query_params.get_all(k) for k in st.query_params}
+        st.switch_page(page, query_params={**current, **lost})
     filters = sidebar_filters(debate, signature)
     with st.sidebar:
         st.caption(shown(f"{debate.meta.title} · version {debate.meta.version or '–'}"))
