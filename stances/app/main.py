@@ -164,7 +164,7 @@ def link_notice(place) -> None:
     unused = st.session_state.get(NOTICE)
     if not unused:
         return
-    cols = place.columns([14, 1], vertical_alignment="center")
+    cols = place.container().columns([14, 1], vertical_alignment="center")
     cols[0].warning(shown(links.notice(unused)), icon=":material/link_off:")
     if cols[1].button("", key="dismiss_notice", icon=":material/close:", help="Dismiss this notice"):
         st.session_state.pop(NOTICE)
@@ -348,7 +348,7 @@ def main() -> None:
     filters = sidebar_filters(debate, signature)
     with st.sidebar:
         st.caption(shown(f"{debate.meta.title} · version {debate.meta.version or '–'}"))
-    top = st.container()  # the link notice, drawn after the page so that it holds what the page noted too
+    top = st.empty()  # the link notice, drawn after the page so that it holds what the page noted too
     state.put(state.AppContext(folder=folder, signature=signature, debate=debate, filters=filters))
     page.run()
     link_notice(top)
