@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """One entry point for newcomers: sets up `.venv` from the lock file, then runs the app or the tests.
 
-    python3 dev.py app  [DEBATE_DIR]     start the dashboard (the bundled debate by default)
-    python3 dev.py test [PYTEST_ARGS]    lint and run every test
+    python3 dev.py app  [DEBATE_DIR]            start the dashboard (the bundled debate by default)
+    python3 dev.py test [PYTEST_ARGS]           lint (ruff), type-check (mypy) and run every test
+    python3 dev.py test --fast [PYTEST_ARGS]    the same without the browser tests, for quick loops
 
 Only the standard library is used here, so it runs on a fresh clone with nothing but Python 3.11+.
 """
@@ -65,9 +66,12 @@ def main(args: list[str]) -> int:
         debate = ["--", *rest] if rest else []
         return run([str(PYTHON), "-m", "streamlit", "run", str(ROOT / "dashboard.py"), *debate])
     ensure_environment("test")
+    fast = "--fast" in rest
+    rest = [a for a in rest if a != "--fast"]
     lint = run([str(PYTHON), "-m", "ruff", "check", "."])
-    tests = run([str(PYTHON), "-m", "pytest", *rest])
-    return tests or lint
+    types = run([str(PYTHON), "-m", "mypy"])  # files and options: [tool.mypy] in pyproject.toml
+    tests = run([str(PYTHON), "-m", "pytest", *(["-m", "not browser"] if fast else []), *rest])
+    return tests or types or lint
 
 
 if __name__ == "__main__":

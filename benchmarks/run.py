@@ -126,7 +126,7 @@ def _chart_operations() -> list[tuple[str, Callable[[Bench], object]]]:
     def grid(b: Bench) -> object:  # the Comparison grid page with its defaults: as of the last day, no changes
         _, last = query.date_bounds(b.debate.statements)
         snapshot = query.as_of(b.shown, last)
-        actors = charts.actor_lanes(b.debate, b.shown["actor_id"])
+        actors = query.actors_in(b.debate, b.shown["actor_id"])
         present = set(b.shown["question_id"].astype(str))
         questions = [q for q in b.debate.questions["question_id"] if q in present]
         return charts.grid(b.debate, snapshot, actors=actors, questions=questions)

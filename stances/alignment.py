@@ -126,8 +126,8 @@ def _indicators(positions: pd.DataFrame, scale_points: pd.DataFrame, actors: lis
     question_ids = positions["question_id"].to_numpy(dtype=object)
     held = set(question_ids)
     questions = [q for q in ranges.index if q in held]
-    row = pd.Index(actors, dtype=object).get_indexer(actor_ids)
-    col = pd.Index(questions, dtype=object).get_indexer(question_ids)
+    row = pd.Index(actors, dtype=object).get_indexer(pd.Index(actor_ids, dtype=object))
+    col = pd.Index(questions, dtype=object).get_indexer(pd.Index(question_ids, dtype=object))
     keep = (row >= 0) & (col >= 0)
     row, col = row[keep], col[keep]
     value = positions["position"].to_numpy(dtype="float64")[keep]
@@ -210,8 +210,8 @@ def alignment(
     # Ids as categoricals over the actors: half a million pairs cost no string copies.
     pairs = pd.DataFrame(
         {
-            "actor_a": pd.Categorical.from_codes(a, categories=order),
-            "actor_b": pd.Categorical.from_codes(b, categories=order),
+            "actor_a": pd.Categorical.from_codes(a, categories=pd.Index(order)),
+            "actor_b": pd.Categorical.from_codes(b, categories=pd.Index(order)),
             "shared_questions": shared[a, b].round().astype("int64"),
             "agreement": np.clip(values["agreement"][a, b], 0.0, 1.0).round(6),
             "congruence": values["congruence"][a, b].round().astype("int64"),
@@ -486,5 +486,5 @@ def moving_alignment(
         )
     out = pd.DataFrame(rows)
     smoothed = out["polarisation"].rolling(max(smooth, 1), center=True, min_periods=1).mean().round(6)
-    out.insert(out.columns.get_loc("polarisation") + 1, "smoothed", smoothed)
+    out.insert(list(out.columns).index("polarisation") + 1, "smoothed", smoothed)
     return out

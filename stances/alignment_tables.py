@@ -10,9 +10,9 @@ import pandas as pd
 
 from stances import alignment as al
 from stances import query
-from stances.charts import signed
 from stances.model import Debate
 from stances.names import actor_names, question_labels
+from stances.vocab import signed
 
 
 def _position(debate: Debate, question: str, position: int) -> str:
@@ -211,7 +211,7 @@ def pairs_among(debate: Debate, result: al.Alignment, actors: list[str]) -> pd.D
                 {
                     "Pair": f"{names.get(a, a)} – {names.get(b, b)}",
                     "Agreement": None if row is None else row.agreement,
-                    "Shared questions": 0 if row is None else int(row.shared_questions),
+                    "Shared questions": 0 if row is None else int(str(row.shared_questions)),
                 }
             )
     return pd.DataFrame(rows, columns=["Pair", "Agreement", "Shared questions"])

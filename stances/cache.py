@@ -94,7 +94,7 @@ def read_entry(entry: Path) -> Debate:
     return Debate(
         folder=Path(info["folder"]),
         meta=DebateMeta(**info["meta"]),
-        warnings=tuple(Problem(**p) for p in info["warnings"]),
+        warnings=tuple(Problem.from_dict(p) for p in info["warnings"]),
         **tables,
     )
 

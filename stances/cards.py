@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-from stances.charts import POSITION_COLOURS, signed
 from stances.query import SourceRef, StatementDetail
+from stances.vocab import NO_POSITION_COLOUR, POSITION_COLOURS, signed
 
 SAFE_URL = re.compile(r"^https?://\S+$")
 
@@ -45,16 +45,16 @@ def source_line(source: SourceRef) -> str:
     )
 
 
-def _colour(detail: StatementDetail) -> str:
+def position_colour(detail: StatementDetail) -> str:
     """The card's position colour: by the position's class on its own question's scale."""
     if detail.colour_class is not None:
         return POSITION_COLOURS[detail.colour_class]
-    return POSITION_COLOURS.get(detail.position, "#bababa")
+    return POSITION_COLOURS.get(detail.position, NO_POSITION_COLOUR)
 
 
 def detail_html(detail: StatementDetail, *, large: bool = False) -> str:
     """The detail card of one statement: quote, summary, position with its label, evidence, sources and chain."""
-    colour = _colour(detail)
+    colour = position_colour(detail)
     size = "1.6rem" if large else "1.05rem"
     quote = (
         f'<blockquote class="st-quote" style="font-size:{size};margin:.4em 0;border-left:4px solid {colour};'
@@ -129,7 +129,7 @@ section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"] {
 
 def present_html(detail: StatementDetail, number: int, total: int) -> str:
     """The presenter's large card: actor, date, position label, the quote (else the summary) and the outlets."""
-    colour = _colour(detail)
+    colour = position_colour(detail)
     body = (
         f'<blockquote style="border-left:6px solid {colour}">“{esc(detail.quote)}”</blockquote>'
         if detail.quote

@@ -5,33 +5,26 @@ from __future__ import annotations
 import datetime as dt
 import html
 import textwrap
-from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from stances import query, scales
-from stances.model import EVIDENCE_LABELS, Debate
+from stances.model import Debate
 from stances.names import actor_names, question_labels
+from stances.vocab import (
+    EVIDENCE_LABELS,
+    EVIDENCE_SYMBOLS,
+    NO_POSITION_COLOUR,
+    POSITION_COLOURS,
+    POSITION_NAMES,
+    POSITION_PALETTE,
+    POSITIONS,
+    STALE_NOTE,
+    signed,
+)
 
-# ColorBrewer PuOr, 5 classes (colour-blind safe); the neutral middle is a mid grey so it shows on white.
-POSITION_COLOURS: dict[int, str] = {-2: "#e66101", -1: "#fdb863", 0: "#bababa", 1: "#b2abd2", 2: "#5e3c99"}
-POSITION_NAMES: dict[int, str] = {
-    -2: "−2 strongly against",
-    -1: "−1 against",
-    0: "0 neutral / conditional",
-    1: "+1 for",
-    2: "+2 strongly for",
-}
-# Each evidence kind has its own shape, so how we know never rests on colour alone.
-EVIDENCE_SYMBOLS: dict[str, str] = {
-    "on-record": "circle",
-    "official-document": "square",
-    "unnamed-officials": "diamond",
-    "paraphrase": "triangle-up",
-    "coded-span": "pentagon",
-}
 EVENT_LABEL_LEVELS = 4  # rows of event labels above the timeline; events beyond them keep their line and hover
 EVENT_LABELS_UP_TO = 30  # more events than this in view: lines and hover only, no labels
 # Okabe–Ito qualitative palette for actors' lines.
@@ -44,10 +37,6 @@ CHANGE_MARKS = {0: "", 1: " ▲", -1: " ▼", 2: " ◆"}
 
 WEBGL_ABOVE = 2_000  # points; beyond this the timeline uses WebGL traces
 FONT = "Source Sans Pro, sans-serif"
-
-
-def signed(position: int) -> str:
-    return f"+{position}" if position > 0 else ("0" if position == 0 else f"−{abs(position)}")
 
 
 LABEL_MAX = 32  # characters of a name on an axis or in a legend; hover text holds it whole
@@ -81,23 +70,19 @@ def hover_texts(debate: Debate, statements: pd.DataFrame) -> list[str]:
     labels = query.label_positions(debate, statements)
     outlets = query.source_columns(debate, statements["statement_id"])["source_outlets"]
     out = []
-    for row, label in zip(statements.itertuples(index=False), labels, strict=True):
+    positions = statements["position"].astype(int).tolist()
+    for row, label, position in zip(statements.itertuples(index=False), labels, positions, strict=True):
         quote = f"<br><i>“{escape(row.quote, 70)}”</i>" if row.quote else ""
         out.append(
             f"<b>{escape(actors.get(row.actor_id, row.actor_id))}</b> · {row.date:%d %b %Y}"
             f"{' (approx.)' if row.date_precision != 'day' else ''}<br>"
-            f"{escape(questions.get(row.question_id, row.question_id))}: <b>{signed(int(row.position))}</b> "
+            f"{escape(questions.get(row.question_id, row.question_id))}: <b>{signed(position)}</b> "
             f"{escape(label)}<br>"
             f"{escape(row.summary, 70)}{quote}<br>"
             f"<span style='color:#555'>{escape(EVIDENCE_LABELS.get(str(row.evidence), row.evidence))}"
             f" · {escape(outlets.get(row.statement_id, ''), 70)}</span>"
         )
     return out
-
-
-def actor_lanes(debate: Debate, actor_ids: Iterable[str]) -> list[str]:
-    """Actors that appear, in the dataset's order (core actors first), as lane order."""
-    return query.actors_in(debate, actor_ids)
 
 
 def _class_names(debate: Debate) -> dict[int, str]:
@@ -122,7 +107,7 @@ def timeline(
     statements after `until` are faded (the presenter's "later steps"). Context events are dotted vertical lines
     with their labels along the top. The statement id travels in `customdata`, so a click maps back to its row.
     """
-    lanes = actor_lanes(debate, statements["actor_id"])
+    lanes = query.actors_in(debate, statements["actor_id"])
     lane_of = {a: i for i, a in enumerate(lanes)}
     names = actor_names(debate)
     question_ids = list(debate.questions["question_id"])
@@ -263,7 +248,7 @@ def _add_events(
     if events is None or events.empty:
         return 0
     low, high = (statements["date"].min(), statements["date"].max()) if not statements.empty else (None, None)
-    if low is not None:
+    if low is not None and high is not None:
         span = pd.Timedelta(days=14)
         events = events[(events["date"] >= low - span) & (events["date"] <= high + span)]
     if events.empty:
@@ -315,8 +300,13 @@ def _add_events(
             name="Context events",
             marker={"symbol": "triangle-down", "size": 11, "color": "#777777"},
             hovertext=[
-                f"<b>{escape(e.label)}</b> · {e.date:%d %b %Y}<br>{escape(e.description, 70)}"
-                for e in events.itertuples(index=False)
+                f"<b>{escape(label)}</b> · {day}<br>{escape(description, 70)}"
+                for label, day, description in zip(
+                    events["label"].tolist(),
+                    events["date"].dt.strftime("%d %b %Y").tolist(),
+                    events["description"].tolist(),
+                    strict=True,
+                )
             ],
             hovertemplate="%{hovertext}<extra></extra>",
             customdata=[[""]] * len(events),
@@ -373,7 +363,7 @@ def grid(
             row = by_cell.get(key)
             where = f"<b>{shown_names[actor]}</b> on {shown_labels[question]}<br>"
             if row is not None:
-                position = int(row.position)
+                position = int(str(row.position))
                 shift = changed.get(key)
                 arrow = CHANGE_MARKS[0 if shift is None else (1 if shift > 0 else (-1 if shift < 0 else 2))]
                 gap = key in differs
@@ -385,14 +375,14 @@ def grid(
                 label = point_labels.get((question, position), "")
                 hovers.append(
                     f"{where}<b>{signed(position)}</b> {escape(label)}<br>said {row.date:%d %b %Y}"
-                    f"{' — older than 60 days at this date' if row.stale else ''}"
+                    f"{' — ' + STALE_NOTE if row.stale else ''}"
                     f"{_change_note(shift)}"
                     f"{'<br>≠ public words and a private signal differ (see Public and private)' if gap else ''}"
                     "<br><i>click for the statement</i>"
                 )
             else:
                 texts.append("")
-                colours.append("#c8c8c8")
+                colours.append(NO_POSITION_COLOUR)
                 symbols.append("square-open")
                 widths.append(1)
                 ids.append("")
@@ -498,7 +488,7 @@ def positions_over_time(
         part = query.last_per_period(part, query.bin_width(part))
     by_actor = dict(tuple(part.groupby(part["actor_id"].astype(str), sort=False)))
     fig = go.Figure()
-    for i, actor in enumerate(actor_lanes(debate, list(by_actor))):
+    for i, actor in enumerate(query.actors_in(debate, list(by_actor))):
         mine = by_actor[actor]
         x = list(mine["date"])
         y = list(mine["position"].astype(int))
@@ -552,7 +542,7 @@ def timeline_alt(debate: Debate, statements: pd.DataFrame) -> str:
     if statements.empty:
         return "Timeline with no statements."
     first, last = query.date_bounds(statements)
-    lanes = actor_lanes(debate, statements["actor_id"])
+    lanes = query.actors_in(debate, statements["actor_id"])
     return (
         f"Timeline of {len(statements)} statements by {len(lanes)} actors from {first:%d %B %Y} to {last:%d %B %Y}; "
         "each mark is one statement, coloured by position and shaped by how we know it."
@@ -613,7 +603,7 @@ def timeline_density(
     if max_lanes is not None and bins["actor_id"].nunique() > max_lanes:
         busiest = bins.groupby("actor_id")["statements"].sum().nlargest(max_lanes).index
         bins = bins[bins["actor_id"].isin(busiest)]
-    lanes = actor_lanes(debate, bins["actor_id"])
+    lanes = query.actors_in(debate, bins["actor_id"])
     lane_of = {a: i for i, a in enumerate(lanes)}
     names = actor_names(debate)
     counts = bins["statements"].to_numpy()
@@ -627,10 +617,14 @@ def timeline_density(
             marker={
                 "size": size,
                 "color": bins["mean_position"],
-                "cmin": -2,
-                "cmax": 2,
-                "colorscale": [[(p + 2) / 4, POSITION_COLOURS[p]] for p in sorted(POSITION_COLOURS)],
-                "colorbar": {"title": {"text": "Mean position"}, "tickvals": [-2, -1, 0, 1, 2]},
+                "cmin": min(POSITIONS),
+                "cmax": max(POSITIONS),
+                "colorscale": [[i / (len(POSITION_PALETTE) - 1), c] for i, c in enumerate(POSITION_PALETTE)],
+                "colorbar": {
+                    "title": {"text": "Mean position"},
+                    "tickvals": list(POSITIONS),
+                    "ticktext": [signed(p) for p in POSITIONS],
+                },
                 "showscale": height is None,
                 "line": {"color": "#333333", "width": 1},
             },
@@ -696,9 +690,10 @@ def grid_alt(debate: Debate, snapshot: pd.DataFrame, actors: list[str], question
 
 def positions_alt(debate: Debate, figure: go.Figure, question_label: str) -> str:
     """Text alternative of the positions-over-time chart."""
+    points = list(figure.layout.yaxis.tickvals or POSITIONS)
     return (
         f"Step lines of {len(figure.data)} actors' positions on “{question_label}” over time, "
-        "from −2 (strongly against) to +2 (strongly for)."
+        f"on its scale from {signed(min(points))} to {signed(max(points))}."
     )
 
 

@@ -1,12 +1,18 @@
-"""`stances` command line: thin subcommands over the library."""
+"""`stances` command line: one small function per subcommand, each a docstring with an example and one library call.
+
+Adding a command is one function: decorate `def cmd_NAME(args) -> int` with `@command("NAME", arg(...), ...)`, give
+it a docstring (a summary line, then an `Example:` block: it is the `--help`), and add a row to the README's command
+table (`tests/test_docs.py` checks both). Expected failures raise `UsageError` (exit 2) or `InvalidDebate` (exit 1)
+and print one clear line, never a traceback; shared options (`DEBATE_DIR`, `FILTERS`) and `open_debate` are here.
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +20,11 @@ from stances import __version__
 from stances.alignment import Measure
 from stances.alignment_export import FORMATS as ALIGNMENT_FORMATS
 from stances.export import FORMATS
-from stances.load import DEFAULT_DEBATE, check_debate, read_package_documents
-from stances.problems import errors, report, to_json
+from stances.load import DEFAULT_DEBATE
+from stances.model import Debate
+from stances.problems import Problem, errors, report, to_json
 from stances.query import Filters
-from stances.schema import CHANNELS, EVIDENCE_KINDS, POSITION_MAX, POSITION_MIN, SOURCE_KINDS
+from stances.schema import SOURCE_KINDS
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -26,6 +33,100 @@ class UsageError(Exception):
     """A mistake in how the command was called: one line to stderr, exit 2."""
 
 
+class InvalidDebate(Exception):
+    """The debate (or one of its files) has errors: its problems are printed, exit 1."""
+
+    def __init__(self, problems: list[Problem], folder: Path) -> None:
+        super().__init__(f"{folder} has problems")
+        self.problems, self.folder = problems, folder
+
+
+@dataclass(frozen=True, kw_only=True)
+class Arg:
+    """One `add_argument` call, declared next to the command that takes it."""
+
+    flags: tuple[str, ...]
+    options: dict[str, Any]
+
+
+def arg(*flags: str, **options: Any) -> Arg:
+    return Arg(flags=flags, options=options)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Command:
+    name: str
+    run: Callable[[argparse.Namespace], int]
+    arguments: tuple[Arg, ...]
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, *arguments: Arg | tuple[Arg, ...]) -> Callable[[Callable[..., int]], Callable[..., int]]:
+    """Register the decorated function as the subcommand `name` taking `arguments` (an `Arg` or a group of them)."""
+    flat = tuple(a for item in arguments for a in (item if isinstance(item, tuple) else (item,)))
+
+    def register(run: Callable[..., int]) -> Callable[..., int]:
+        COMMANDS[name] = Command(name=name, run=run, arguments=flat)
+        return run
+
+    return register
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
+
+
+DEBATE_DIR = arg("debate_dir", nargs="?", default=str(DEFAULT_DEBATE), metavar="DEBATE_DIR")
+# The app's filters; each `dest` is the name of a `Filters` field, so `filters_from` builds them in one line.
+FILTERS: tuple[Arg, ...] = (
+    arg("--actor", dest="actors", action="append", default=[], metavar="ACTOR_ID"),
+    arg("--question", dest="questions", action="append", default=[], metavar="QUESTION_ID"),
+    arg("--from", dest="start", type=_day, metavar="YYYY-MM-DD"),
+    arg("--to", dest="end", type=_day, metavar="YYYY-MM-DD"),
+    arg("--position", dest="positions", action="append", default=[], type=int, metavar="N", help="e.g. -2 or 1"),
+    arg("--evidence", action="append", default=[], metavar="KIND", help="e.g. on-record"),
+    arg("--on-record-only", action="store_true", help="only on-record words and official documents"),
+    arg("--channel", dest="channels", action="append", default=[], metavar="CHANNEL", help="public or private"),
+    arg("--outlet", dest="outlets", action="append", default=[], help="outlet of a source, e.g. 'The White House'"),
+    arg("--search", dest="text", default="", metavar="TEXT", help="words in the summary or quote"),
+)
+
+
+def filters_from(args: argparse.Namespace) -> Filters:
+    """The `Filters` the options name (lists become tuples)."""
+    values: dict[str, Any] = {f.name: getattr(args, f.name) for f in fields(Filters)}
+    chosen: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+    return Filters(**chosen)
+
+
+def debate_folder(args: argparse.Namespace) -> Path:
+    folder = Path(args.debate_dir)
+    if not folder.exists():
+        raise UsageError(f"no such folder: {folder}")
+    if not folder.is_dir():
+        raise UsageError(f"not a folder: {folder}")
+    return folder
+
+
+def open_debate(args: argparse.Namespace) -> Debate:
+    """The debate `DEBATE_DIR` names, loaded (from the cache when unchanged); `InvalidDebate` (exit 1, its problems
+    printed) when it has errors."""
+    from stances.cache import load_debate
+    from stances.problems import DebateError
+
+    folder = debate_folder(args)
+    try:
+        return load_debate(folder)
+    except DebateError as exc:
+        raise InvalidDebate(exc.problems, folder) from None
+
+
+@command("validate", DEBATE_DIR, arg("--json", action="store_true", help="print the result as JSON"))
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check a debate folder against the format and print every problem found.
 
@@ -35,40 +136,53 @@ def cmd_validate(args: argparse.Namespace) -> int:
       stances validate data/ukraine-talks-2022
       stances validate my-debate/ --json
     """
-    folder = Path(args.debate_dir)
-    if not folder.exists():
-        raise UsageError(f"no such folder: {folder}")
-    if not folder.is_dir():
-        raise UsageError(f"not a folder: {folder}")
+    from stances.load import check_debate
+
+    folder = debate_folder(args)
     problems = check_debate(folder)
     print(to_json(problems, folder=str(folder)) if args.json else report(problems, folder=str(folder)))
     return EXIT_INVALID if errors(problems) else EXIT_OK
 
 
+@command(
+    "describe",
+    arg("debate_dir", metavar="DEBATE_DIR"),
+    arg("--name"),
+    arg("--title"),
+    arg("--version", dest="version"),
+)
 def cmd_describe(args: argparse.Namespace) -> int:
     """Write (or refresh) a debate's datapackage.json from the format, keeping its metadata.
+
+    A datapackage.json that is not valid JSON is left as it is, and its problem printed (exit 1).
 
     Example:
       stances describe my-debate/ --name my-debate --title "My debate"
     """
-    from stances.load import optional_tables_in
-    from stances.package import descriptor
+    from stances.load import optional_tables_in, read_descriptor
+    from stances.package import write_descriptor
 
-    folder = Path(args.debate_dir)
-    if not folder.is_dir():
-        raise UsageError(f"not a folder: {folder}")
-    path = folder / "datapackage.json"
-    metadata = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    for key in ("name", "title", "version"):
-        if getattr(args, key):
-            metadata[key] = getattr(args, key)
-    metadata.setdefault("name", folder.name)
-    package = descriptor(metadata, optional=optional_tables_in(folder))
-    path.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    folder = debate_folder(args)
+    metadata, problems = read_descriptor(folder)
+    if errors(problems):
+        raise InvalidDebate(errors(problems), folder)
+    overrides = {key: getattr(args, key) for key in ("name", "title", "version") if getattr(args, key)}
+    path = write_descriptor(folder, {"name": folder.name, **metadata, **overrides}, optional=optional_tables_in(folder))
     print(f"wrote {path}")
     return EXIT_OK
 
 
+@command(
+    "synth",
+    arg("--statements", type=int, required=True, metavar="N", help="how many statements to write"),
+    arg("--out", required=True, metavar="DIR", help="folder to write the debate into"),
+    arg("--seed", type=int, default=0, help="random seed (default 0); same seed, same files"),
+    arg("--force", action="store_true", help="overwrite the debate files of a non-empty folder"),
+    arg("--actors", type=int, metavar="N", help="how many actors (default: grows with the statements)"),
+    arg("--questions", type=int, metavar="N", help="how many questions (default: 5 to 12)"),
+    arg("--scale-points", type=int, default=5, metavar="N", help="points on each question's scale (default 5)"),
+    arg("--skew", type=float, default=0.0, metavar="S", help="0 even activity (default); 1 a few actors say most"),
+)
 def cmd_synth(args: argparse.Namespace) -> int:
     """Write a synthetic debate of N statements (valid, deterministic for a seed) for benchmarks and tests.
 
@@ -108,70 +222,12 @@ def cmd_synth(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    """Export a debate's statements, filtered like the app, as CSV, Excel, JSON, JSON Lines or a data package.
-
-    Without --out (or with --out naming a folder) the file is named after the debate, its version and today's
-    date, e.g. ukraine-talks-2022_v0.1.0_2026-11-25.csv; an existing file is never overwritten without --force.
-    In CSV and Excel, a text cell starting with = + - @, a tab or a carriage return gets a leading apostrophe,
-    so no spreadsheet runs it as a formula. Exits 0 when written, 1 when the debate is invalid, 2 on usage errors.
-
-    Example:
-      stances export data/ukraine-talks-2022 --format xlsx --actor milley --actor sullivan --from 2022-11-01
-      stances export my-debate/ --format package --on-record-only --out exports/
-    """
-    from stances import export
-    from stances.cache import load_debate
-    from stances.problems import DebateError
-
-    folder = Path(args.debate_dir)
-    if not folder.is_dir():
-        raise UsageError(f"no such folder: {folder}")
-    try:
-        debate = load_debate(folder)
-    except DebateError as exc:
-        print(report(exc.problems, folder=str(folder)))
-        return EXIT_INVALID
-    filters = _filters(args)
-    for problem in export.filter_problems(debate, filters):
-        raise UsageError(problem)
-    options = export.ExportOptions(
-        format=args.format,
-        filters=filters,
-        scope="view" if filters.active() else "all",
-        bom=not args.no_bom,
-        exported_at=dt.datetime.now(dt.UTC),
-    )
-    out = Path(args.out or ".")
-    if out.is_dir():
-        out = out / export.export_file_name(debate.meta, args.format, options.timestamp().date())
-    elif not out.parent.is_dir():
-        raise UsageError(f"no such folder: {out.parent}")
-    if out.exists() and not args.force:
-        raise UsageError(f"{out} already exists; pass --force to overwrite it")
-    extra_files = {
-        n: content for n, content in read_package_documents(folder).items() if n in export.PACKAGE_EXTRA_FILES
-    }
-    partial = out.with_name(out.name + ".part")  # a failed export leaves no half-written file behind
-    try:
-        with partial.open("wb") as stream:
-            count = export.write_export(debate, options, stream, extra_files=extra_files)
-        partial.replace(out)
-    except export.ExportTooLarge as exc:
-        raise UsageError(str(exc)) from None
-    finally:
-        partial.unlink(missing_ok=True)
-    print(f"wrote {out} ({count:,} statements)")
-    return EXIT_OK
-
-
+@command(
+    "diff",
+    arg("old_dir", metavar="OLD_DIR", help="the earlier version's folder"),
+    arg("new_dir", metavar="NEW_DIR", help="the later version's folder"),
+    arg("--json", action="store_true", help="print the changes as JSON"),
+)
 def cmd_diff(args: argparse.Namespace) -> int:
     """List what changed between two versions of a debate: statements added, removed, renamed, recoded (position,
     evidence, channel), re-dated, re-sourced, re-worded (quote) and re-graded (confidence).
@@ -182,6 +238,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
       stances diff tests/fixtures/ukraine-talks-2022-v0.1.0 data/ukraine-talks-2022
       stances diff old-release/ my-debate/ --json
     """
+    import json
+
     from stances import diff
     from stances.problems import DebateError
 
@@ -193,46 +251,63 @@ def cmd_diff(args: argparse.Namespace) -> int:
         try:
             versions.append(diff.read_revision(folder))
         except DebateError as exc:
-            print(report(exc.problems, folder=str(folder)))
-            return EXIT_INVALID
+            raise InvalidDebate(exc.problems, folder) from None
     changes = diff.diff_revisions(*versions)
     print(json.dumps(changes.to_dict(), indent=2, ensure_ascii=False) if args.json else diff.report(changes))
     return EXIT_OK
 
 
-def _filter_arguments(sub: argparse.ArgumentParser) -> None:
-    """The app's sidebar filters as options (repeat an option to allow several values)."""
-    narrow = sub.add_argument_group("filters (as in the app; repeat an option to allow several values)")
-    narrow.add_argument("--actor", action="append", default=[], metavar="ACTOR_ID")
-    narrow.add_argument("--question", action="append", default=[], metavar="QUESTION_ID")
-    narrow.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
-    narrow.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
-    narrow.add_argument(
-        "--position", action="append", default=[], type=int, choices=range(POSITION_MIN, POSITION_MAX + 1), metavar="N"
+@command(
+    "export",
+    DEBATE_DIR,
+    arg("--format", choices=FORMATS, default="csv", help="file format (default: csv)"),
+    arg("--out", default=".", metavar="PATH_OR_DIR", help="file to write, or folder for the default name"),
+    arg("--force", action="store_true", help="overwrite an existing file"),
+    arg("--no-bom", action="store_true", help="CSV without the UTF-8 byte-order mark Excel needs"),
+    FILTERS,
+)
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export a debate's statements, filtered like the app, as CSV, Excel, JSON, JSON Lines or a data package.
+
+    Without --out (or with --out naming a folder) the file is named after the debate, its version and today's
+    date, e.g. ukraine-talks-2022_v0.1.0_2026-11-25.csv; an existing file is never overwritten without --force.
+    In CSV and Excel, a text cell starting with = + - @, a tab or a carriage return gets a leading apostrophe,
+    so no spreadsheet runs it as a formula. Every filter naming nothing in the debate is listed (exit 2).
+    Exits 0 when written, 1 when the debate is invalid, 2 on usage errors.
+
+    Example:
+      stances export data/ukraine-talks-2022 --format xlsx --actor milley --actor sullivan --from 2022-11-01
+      stances export my-debate/ --format package --on-record-only --out exports/
+    """
+    from stances import export
+    from stances.load import read_package_documents
+    from stances.query import filter_problems
+
+    debate = open_debate(args)
+    filters = filters_from(args)
+    if problems := filter_problems(debate, filters):
+        raise UsageError("; ".join(problems))
+    options = export.ExportOptions(
+        format=args.format, filters=filters, scope="view" if filters.active() else "all", bom=not args.no_bom
     )
-    narrow.add_argument("--evidence", action="append", default=[], choices=EVIDENCE_KINDS)
-    narrow.add_argument("--on-record-only", action="store_true", help="only on-record words and official documents")
-    narrow.add_argument("--channel", action="append", default=[], choices=CHANNELS)
-    narrow.add_argument("--outlet", action="append", default=[], help="outlet of a source, e.g. 'The White House'")
-    narrow.add_argument("--search", default="", metavar="TEXT", help="words in the summary or quote")
+    try:
+        path, count = export.write_export_file(
+            debate, options, Path(args.out), overwrite=args.force, extra_files=read_package_documents(debate.folder)
+        )
+    except export.ExportRefused as exc:
+        raise UsageError(str(exc)) from None
+    print(f"wrote {path} ({count:,} statements)")
+    return EXIT_OK
 
 
-def _filters(args: argparse.Namespace) -> Filters:
-    """The filters the options name, as the app's `Filters`."""
-    return Filters(
-        actors=tuple(args.actor),
-        questions=tuple(args.question),
-        start=args.start,
-        end=args.end,
-        positions=tuple(args.position),
-        evidence=tuple(args.evidence),
-        on_record_only=args.on_record_only,
-        channels=tuple(args.channel),
-        outlets=tuple(args.outlet),
-        text=args.search,
-    )
-
-
+@command(
+    "deck",
+    DEBATE_DIR,
+    arg("--story", metavar="STORY_ID", help="the story to present (default: every statement by date)"),
+    arg("--out", required=True, metavar="FILE", help="the HTML file to write, e.g. talk.html"),
+    arg("--force", action="store_true", help="overwrite an existing file"),
+    FILTERS,
+)
 def cmd_deck(args: argparse.Namespace) -> int:
     """Write the whole talk as one self-contained HTML file that plays offline, with no Python and no network.
 
@@ -246,26 +321,19 @@ def cmd_deck(args: argparse.Namespace) -> int:
       stances deck data/ukraine-talks-2022 --story milley-vs-advisers --out talk.html
       stances deck data/ukraine-talks-2022 --actor milley --from 2022-11-01 --out milley.html
     """
-    from stances import deck, export, stories
-    from stances.cache import load_debate
-    from stances.problems import DebateError
+    from stances import deck, stories
+    from stances.query import filter_problems
 
-    folder = Path(args.debate_dir)
-    if not folder.is_dir():
-        raise UsageError(f"no such folder: {folder}")
+    folder = debate_folder(args)
     out = Path(args.out)
     if out.is_dir() or not out.parent.is_dir():
         raise UsageError(f"not a file in an existing folder: {out}")
     if out.exists() and not args.force:
         raise UsageError(f"{out} already exists; pass --force to overwrite it")
-    try:
-        debate = load_debate(folder)
-    except DebateError as exc:
-        print(report(exc.problems, folder=str(folder)))
-        return EXIT_INVALID
-    filters = _filters(args)
-    for problem in export.filter_problems(debate, filters):
-        raise UsageError(problem)
+    debate = open_debate(args)
+    filters = filters_from(args)
+    if problems := filter_problems(debate, filters):
+        raise UsageError("; ".join(problems))
     known = stories.stories_in(debate)
     if args.story is not None and args.story not in known:
         raise UsageError(f"no story {args.story!r} in {folder} (known: {', '.join(known) or 'none'})")
@@ -283,6 +351,7 @@ def cmd_deck(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@command("import")
 def cmd_import(args: argparse.Namespace) -> int:
     """Import a debate coded elsewhere (a DNA project, a workbook, a flat table) into a new debate folder.
 
@@ -294,10 +363,41 @@ def cmd_import(args: argparse.Namespace) -> int:
       stances import dna project.dna my-debate/
       stances import table claims.csv my-debate/ --map actor=Speaker,question=Topic,date=Date,position=Stance
     """
-    args.import_parser.print_help(sys.stderr)
+    args.parser.print_help(sys.stderr)
     return EXIT_USAGE
 
 
+@command(
+    "import dna",
+    arg("file", metavar="FILE.dna", help="the DNA 3 project file (SQLite)"),
+    arg("out", metavar="OUT_DIR", help="the debate folder to write"),
+    arg("--force", action="store_true", help="replace the debate files of a non-empty folder"),
+    arg(
+        "--statement-type",
+        metavar="LABEL",
+        help="statement type to import (default: the first that has the variables below)",
+    ),
+    arg("--person", default="person", metavar="VARIABLE", help="actor variable (default: person)"),
+    arg(
+        "--organization",
+        default="organization",
+        metavar="VARIABLE",
+        help="affiliation variable; the actor when a statement has no person (default: organization)",
+    ),
+    arg("--concept", default="concept", metavar="VARIABLE", help="question variable (default: concept)"),
+    arg(
+        "--qualifier",
+        default="agreement",
+        metavar="VARIABLE",
+        help="boolean or integer position variable (default: agreement)",
+    ),
+    arg(
+        "--source-kind",
+        default="news-report",
+        choices=SOURCE_KINDS,
+        help="kind of every document, unless its DNA type names one (default: news-report)",
+    ),
+)
 def cmd_import_dna(args: argparse.Namespace) -> int:
     """Import a Discourse Network Analyzer (DNA 3) project file into a new debate folder.
 
@@ -323,6 +423,12 @@ def cmd_import_dna(args: argparse.Namespace) -> int:
     return _import(lambda: dna.read(args.file, options), args)
 
 
+@command(
+    "import sheet",
+    arg("file", metavar="WORKBOOK.xlsx", help="the workbook, one sheet per table"),
+    arg("out", metavar="OUT_DIR", help="the debate folder to write"),
+    arg("--force", action="store_true", help="replace the debate files of a non-empty folder"),
+)
 def cmd_import_sheet(args: argparse.Namespace) -> int:
     """Import a workbook with one sheet per table (actors, questions, scale_points, sources, statements,
     statement_sources, and optionally events) into a new debate folder: the shape `stances export --format
@@ -336,6 +442,18 @@ def cmd_import_sheet(args: argparse.Namespace) -> int:
     return _import(lambda: sheet.read(args.file), args)
 
 
+@command(
+    "import table",
+    arg("file", metavar="FILE.csv|xlsx", help="the table, one row per statement"),
+    arg("out", metavar="OUT_DIR", help="the debate folder to write"),
+    arg("--force", action="store_true", help="replace the debate files of a non-empty folder"),
+    arg("--map", action="append", default=[], metavar="KEY=COLUMN,…", help="which column holds what (repeatable)"),
+    arg("--scale", default="", metavar="LOW..HIGH", help="the scale, e.g. -2..2 or -1,1 (default: found)"),
+    arg("--sheet", help="sheet of an xlsx file (default: the first)"),
+    arg(
+        "--source-kind", default="news-report", choices=SOURCE_KINDS, help="kind of every source (default: news-report)"
+    ),
+)
 def cmd_import_table(args: argparse.Namespace) -> int:
     """Import a flat table, one row per statement (CSV or xlsx), into a new debate folder.
 
@@ -358,6 +476,12 @@ def cmd_import_table(args: argparse.Namespace) -> int:
     return _import(lambda: table.read(args.file, mapping), args)
 
 
+@command(
+    "new",
+    arg("out", metavar="OUT_DIR", help="the debate folder to create"),
+    arg("--title", help="the debate's title (default: the folder's name)"),
+    arg("--force", action="store_true", help="replace the debate files of a non-empty folder"),
+)
 def cmd_new(args: argparse.Namespace) -> int:
     """Scaffold an empty, valid debate folder: every table's header, a datapackage.json and a codebook to fill in.
 
@@ -407,6 +531,15 @@ def _import(read: Callable[[], Any], args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@command(
+    "alignment",
+    DEBATE_DIR,
+    arg("--measure", choices=[m.value for m in Measure], default="agreement", help="default: agreement"),
+    arg("--format", choices=ALIGNMENT_FORMATS, default="csv", help="file format (default: csv)"),
+    arg("--out", default=".", metavar="PATH_OR_DIR", help="file to write, or folder for the default name"),
+    arg("--force", action="store_true", help="overwrite an existing file"),
+    FILTERS,
+)
 def cmd_alignment(args: argparse.Namespace) -> int:
     """Write who stands with whom over a window: one row per pair of actors sharing a question (CSV, GraphML, JSON).
 
@@ -419,21 +552,13 @@ def cmd_alignment(args: argparse.Namespace) -> int:
       stances alignment data/ukraine-talks-2022 --from 2022-10-01 --to 2022-11-30 --question talks-now
       stances alignment my-debate/ --measure congruence --format graphml --out alignment.graphml
     """
-    from stances import alignment_export, export
-    from stances.cache import load_debate
-    from stances.problems import DebateError
+    from stances import alignment_export
+    from stances.query import filter_problems
 
-    folder = Path(args.debate_dir)
-    if not folder.is_dir():
-        raise UsageError(f"no such folder: {folder}")
-    try:
-        debate = load_debate(folder)
-    except DebateError as exc:
-        print(report(exc.problems, folder=str(folder)))
-        return EXIT_INVALID
-    filters = _filters(args)
-    for problem in export.filter_problems(debate, filters):
-        raise UsageError(problem)
+    debate = open_debate(args)
+    filters = filters_from(args)
+    if problems := filter_problems(debate, filters):
+        raise UsageError("; ".join(problems))
     options = alignment_export.AlignmentOptions(filters=filters, measure=args.measure)
     out = Path(args.out or ".")
     if out.is_dir():
@@ -448,146 +573,29 @@ def cmd_alignment(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _doc(command: Callable[..., int]) -> tuple[str, str]:
-    text = (command.__doc__ or "").strip()
-    summary = text.splitlines()[0]
-    return summary, text
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stances",
         description="Who stands where in a policy debate, when they said it, and how we know.",
     )
     parser.add_argument("--version", action="version", version=f"stances {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def add(name: str, command: Callable[..., int]) -> argparse.ArgumentParser:
-        summary, text = _doc(command)
-        sub = commands.add_parser(
-            name, help=summary, description=text, formatter_class=argparse.RawDescriptionHelpFormatter
+    parsers: dict[str, argparse.ArgumentParser] = {"": parser}
+    children: dict[str, Any] = {}  # command -> its subparsers, made when it has a child ("import" -> "import dna")
+    for name, spec in COMMANDS.items():  # a parent is registered before its children
+        parent, _, own = name.rpartition(" ")
+        if parent not in children:
+            children[parent] = parsers[parent].add_subparsers(dest=f"{parent or 'top'}_command", metavar="COMMAND")
+        text = (spec.run.__doc__ or "").strip()
+        sub = children[parent].add_parser(
+            own,
+            help=text.splitlines()[0],
+            description=text,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        sub.set_defaults(run=command)
-        return sub
-
-    validate = add("validate", cmd_validate)
-    validate.add_argument("debate_dir", nargs="?", default=str(DEFAULT_DEBATE), metavar="DEBATE_DIR")
-    validate.add_argument("--json", action="store_true", help="print the result as JSON")
-
-    describe = add("describe", cmd_describe)
-    describe.add_argument("debate_dir", metavar="DEBATE_DIR")
-    describe.add_argument("--name")
-    describe.add_argument("--title")
-    describe.add_argument("--version", dest="version")
-
-    synth = add("synth", cmd_synth)
-    synth.add_argument("--statements", type=int, required=True, metavar="N", help="how many statements to write")
-    synth.add_argument("--out", required=True, metavar="DIR", help="folder to write the debate into")
-    synth.add_argument("--seed", type=int, default=0, help="random seed (default 0); same seed, same files")
-    synth.add_argument("--force", action="store_true", help="overwrite the debate files of a non-empty folder")
-    synth.add_argument("--actors", type=int, metavar="N", help="how many actors (default: grows with the statements)")
-    synth.add_argument("--questions", type=int, metavar="N", help="how many questions (default: 5 to 12)")
-    synth.add_argument(
-        "--scale-points", type=int, default=5, metavar="N", help="points on each question's scale (default 5)"
-    )
-    synth.add_argument(
-        "--skew", type=float, default=0.0, metavar="S", help="0 even activity (default); 1 a few actors say most"
-    )
-
-    compare = add("diff", cmd_diff)
-    compare.add_argument("old_dir", metavar="OLD_DIR", help="the earlier version's folder")
-    compare.add_argument("new_dir", metavar="NEW_DIR", help="the later version's folder")
-    compare.add_argument("--json", action="store_true", help="print the changes as JSON")
-
-    export = add("export", cmd_export)
-    export.add_argument("debate_dir", nargs="?", default=str(DEFAULT_DEBATE), metavar="DEBATE_DIR")
-    export.add_argument("--format", choices=FORMATS, default="csv", help="file format (default: csv)")
-    export.add_argument("--out", metavar="PATH_OR_DIR", help="file to write, or folder for the default name")
-    export.add_argument("--force", action="store_true", help="overwrite an existing file")
-    export.add_argument("--no-bom", action="store_true", help="CSV without the UTF-8 byte-order mark Excel needs")
-    _filter_arguments(export)
-
-    deck = add("deck", cmd_deck)
-    deck.add_argument("debate_dir", nargs="?", default=str(DEFAULT_DEBATE), metavar="DEBATE_DIR")
-    deck.add_argument("--story", metavar="STORY_ID", help="the story to present (default: every statement by date)")
-    deck.add_argument("--out", required=True, metavar="FILE", help="the HTML file to write, e.g. talk.html")
-    deck.add_argument("--force", action="store_true", help="overwrite an existing file")
-    _filter_arguments(deck)
-
-    importer = add("import", cmd_import)
-    importer.set_defaults(import_parser=importer)
-    importers = importer.add_subparsers(dest="importer", metavar="IMPORTER")
-
-    def add_importer(name: str, command: Callable[..., int]) -> argparse.ArgumentParser:
-        summary, text = _doc(command)
-        sub = importers.add_parser(
-            name, help=summary, description=text, formatter_class=argparse.RawDescriptionHelpFormatter
-        )
-        sub.set_defaults(run=command)
-        return sub
-
-    dna = add_importer("dna", cmd_import_dna)
-    dna.add_argument("file", metavar="FILE.dna", help="the DNA 3 project file (SQLite)")
-    dna.add_argument("out", metavar="OUT_DIR", help="the debate folder to write")
-    dna.add_argument("--force", action="store_true", help="replace the debate files of a non-empty folder")
-    dna.add_argument(
-        "--statement-type",
-        metavar="LABEL",
-        help="statement type to import (default: the first that has the variables below)",
-    )
-    dna.add_argument("--person", default="person", metavar="VARIABLE", help="actor variable (default: person)")
-    dna.add_argument(
-        "--organization",
-        default="organization",
-        metavar="VARIABLE",
-        help="affiliation variable; the actor when a statement has no person (default: organization)",
-    )
-    dna.add_argument("--concept", default="concept", metavar="VARIABLE", help="question variable (default: concept)")
-    dna.add_argument(
-        "--qualifier",
-        default="agreement",
-        metavar="VARIABLE",
-        help="boolean or integer position variable (default: agreement)",
-    )
-    dna.add_argument(
-        "--source-kind",
-        default="news-report",
-        choices=SOURCE_KINDS,
-        help="kind of every document, unless its DNA type names one (default: news-report)",
-    )
-
-    workbook = add_importer("sheet", cmd_import_sheet)
-    workbook.add_argument("file", metavar="WORKBOOK.xlsx", help="the workbook, one sheet per table")
-    workbook.add_argument("out", metavar="OUT_DIR", help="the debate folder to write")
-    workbook.add_argument("--force", action="store_true", help="replace the debate files of a non-empty folder")
-
-    flat = add_importer("table", cmd_import_table)
-    flat.add_argument("file", metavar="FILE.csv|xlsx", help="the table, one row per statement")
-    flat.add_argument("out", metavar="OUT_DIR", help="the debate folder to write")
-    flat.add_argument("--force", action="store_true", help="replace the debate files of a non-empty folder")
-    flat.add_argument(
-        "--map", action="append", default=[], metavar="KEY=COLUMN,…", help="which column holds what (repeatable)"
-    )
-    flat.add_argument("--scale", default="", metavar="LOW..HIGH", help="the scale, e.g. -2..2 or -1,1 (default: found)")
-    flat.add_argument("--sheet", help="sheet of an xlsx file (default: the first)")
-    flat.add_argument(
-        "--source-kind", default="news-report", choices=SOURCE_KINDS, help="kind of every source (default: news-report)"
-    )
-
-    new = add("new", cmd_new)
-    new.add_argument("out", metavar="OUT_DIR", help="the debate folder to create")
-    new.add_argument("--title", help="the debate's title (default: the folder's name)")
-    new.add_argument("--force", action="store_true", help="replace the debate files of a non-empty folder")
-
-    aligned = add("alignment", cmd_alignment)
-    aligned.add_argument("debate_dir", nargs="?", default=str(DEFAULT_DEBATE), metavar="DEBATE_DIR")
-    aligned.add_argument(
-        "--measure", choices=[m.value for m in Measure], default="agreement", help="default: agreement"
-    )
-    aligned.add_argument("--format", choices=ALIGNMENT_FORMATS, default="csv", help="file format (default: csv)")
-    aligned.add_argument("--out", metavar="PATH_OR_DIR", help="file to write, or folder for the default name")
-    aligned.add_argument("--force", action="store_true", help="overwrite an existing file")
-    _filter_arguments(aligned)
+        for argument in spec.arguments:
+            sub.add_argument(*argument.flags, **argument.options)
+        sub.set_defaults(run=spec.run, parser=sub)
+        parsers[name] = sub
     return parser
 
 
@@ -605,8 +613,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"stances: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except InvalidDebate as exc:
+        print(report(exc.problems, folder=str(exc.folder)))
+        return EXIT_INVALID
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # a file that cannot be read or written: say which, no traceback
+        print(f"stances: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_INVALID
 
 
 if __name__ == "__main__":

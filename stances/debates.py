@@ -34,7 +34,7 @@ class Catalogue:
 
     def pick(self, name: str | None) -> str:
         """`name` when it is one of the debates on offer, else the default."""
-        return name if name in self.folders else self.default
+        return name if name is not None and name in self.folders else self.default
 
 
 def is_debate(folder: Path) -> bool:

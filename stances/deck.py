@@ -24,7 +24,7 @@ import plotly.graph_objects as go
 import plotly.offline
 from plotly.utils import PlotlyJSONEncoder
 
-from stances import cards, charts, query, stories
+from stances import cards, charts, query, stories, vocab
 from stances.model import Debate
 from stances.query import Filters, StatementDetail
 
@@ -159,7 +159,7 @@ def step_slide(view: stories.StepView, detail: StatementDetail) -> str:
     notes = [n for n in (view.step.notes, detail.notes) if n]
     notes_html = "".join(f"<p>{cards.esc(n)}</p>" for n in notes) or "<p>No notes for this step.</p>"
     quote = f"<blockquote>“{cards.esc(detail.quote)}”</blockquote>" if detail.quote else ""
-    colour = charts.POSITION_COLOURS.get(detail.position, "#bababa")
+    colour = cards.position_colour(detail)
     grid_note = f"grid as of {cards.long_date(view.grid_day)}" + (
         f", changes since {cards.long_date(view.since)}" if view.since else ""
     )
@@ -170,7 +170,7 @@ def step_slide(view: stories.StepView, detail: StatementDetail) -> str:
   <div class="card">
     <p class="who">{cards.esc(detail.actor)} <span class="role">· {cards.esc(detail.actor_role)}</span></p>
     <p class="when">{cards.long_date(detail.date)}{cards.PRECISION_NOTE.get(detail.date_precision, "")}</p>
-    <p class="position"><span class="pos" style="background:{colour}">{charts.signed(detail.position)}</span>
+    <p class="position"><span class="pos" style="background:{colour}">{vocab.signed(detail.position)}</span>
     <strong>{cards.esc(detail.question)}</strong>: {cards.esc(detail.position_label)}</p>
     {quote}
     <p class="summary">{cards.esc(detail.summary)}</p>

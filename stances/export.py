@@ -17,12 +17,11 @@ import datetime as dt
 import io
 import json
 import re
-import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import IO, Any
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -30,18 +29,11 @@ import pyarrow.csv as pa_csv
 
 from stances import package, query, schema
 from stances.model import Debate, DebateMeta
+from stances.package import Progress
 from stances.query import Filters
 
 FORMATS = ("csv", "xlsx", "json", "jsonl", "package", "workbook")
 SCOPES = ("view", "all")
-MEDIA_TYPES = {
-    "csv": "text/csv",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "json": "application/json",
-    "jsonl": "application/jsonl",
-    "package": "application/zip",
-    "workbook": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_PATTERN = "^[=+\\-@\t\r]"  # the same starts, for Arrow's regular expressions
 # A UTF-8 byte-order mark makes Excel read the file as UTF-8 (without it, names in Cyrillic turn to mojibake);
@@ -49,14 +41,14 @@ FORMULA_PATTERN = "^[=+\\-@\t\r]"  # the same starts, for Arrow's regular expres
 BOM = b"\xef\xbb\xbf"
 # Excel's sheet limit is 1,048,576 rows, one of which is the header.
 EXCEL_MAX_ROWS = 1_048_576
-CHUNK_ROWS = 50_000
-# Files of the debate folder the caller may pass in `extra_files`; the package's README.md is always written here.
-PACKAGE_EXTRA_FILES = ("datapackage.json", "codebook.md", "CITATION.cff")
-
-Progress = Callable[[int, int], None]
+CHUNK_ROWS = package.CHUNK_ROWS
 
 
-class ExportTooLarge(ValueError):
+class ExportRefused(ValueError):
+    """An export that cannot be written as asked: the message says why and what to do instead."""
+
+
+class ExportTooLarge(ExportRefused):
     """The rows do not fit the chosen format (an Excel sheet holds at most 1,048,575 rows below its header)."""
 
 
@@ -323,20 +315,28 @@ def _iso_dates(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _records(chunk: pd.DataFrame, *, lines: bool) -> str:
-    text = _iso_dates(chunk).to_json(orient="records", lines=lines, force_ascii=False, date_format="iso")
-    # pandas escapes every "/" as "\/"; both are valid JSON, the plain one keeps URLs readable.
-    return text.replace("\\/", "/")
+def _records(chunk: pd.DataFrame) -> Iterator[dict[Any, Any]]:
+    """The rows as plain Python values (ISO dates, ints, str), one dict per statement, for a JSON writer."""
+    yield from _iso_dates(chunk).to_dict(orient="records")  # pandas gives Python ints and strs here
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode("utf-8")
 
 
 def write_json(
     rows: pd.DataFrame, stream: IO[bytes], *, dataset: Mapping[str, Any], progress: Progress | None = None
 ) -> None:
-    """Write `{"dataset": {...}, "statements": [...]}` as UTF-8 JSON with ISO dates, one statement per line."""
-    stream.write(b'{"dataset": ' + json.dumps(dataset, ensure_ascii=False).encode("utf-8") + b', "statements": [')
+    """Write `{"dataset": {...}, "statements": [...]}` as UTF-8 JSON with ISO dates, one statement per line.
+
+    Streamed: each statement is encoded by Python's JSON writer as it is written, so memory stays at one chunk.
+    """
+    stream.write(b'{"dataset": ' + _json(dict(dataset)) + b', "statements": [')
+    first = True
     for start, chunk in _chunks(rows):
-        body = _records(chunk, lines=False)[1:-1].replace("},{", "},\n{")
-        stream.write((",\n" if start else "\n").encode("utf-8") + body.encode("utf-8"))
+        for record in _records(chunk):
+            stream.write((b"\n" if first else b",\n") + _json(record))
+            first = False
         _report(progress, start + len(chunk), len(rows))
     stream.write(b"\n]}\n")
 
@@ -344,106 +344,8 @@ def write_json(
 def write_jsonl(rows: pd.DataFrame, stream: IO[bytes], *, progress: Progress | None = None) -> None:
     """Write JSON Lines: one statement object per line, ISO dates, no header (for very large exports)."""
     for start, chunk in _chunks(rows):
-        text = _records(chunk, lines=True)
-        stream.write(text.encode("utf-8") if text.endswith("\n") else (text + "\n").encode("utf-8"))
+        stream.write(b"".join(_json(record) + b"\n" for record in _records(chunk)))
         _report(progress, start + len(chunk), len(rows))
-
-
-def package_tables(debate: Debate, statements: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Every table of a self-contained debate holding just `statements`, with every foreign key resolving.
-
-    Keeps the statements' links, the sources they rest on and, transitively, the sources those report on; all
-    events with the sources they cite (so the timeline context stays whole); all actors, questions and scale
-    points (so the codebook stays whole).
-    """
-    ids = statements["statement_id"]
-    links = debate.statement_sources[debate.statement_sources["statement_id"].isin(ids)]
-    sources = debate.sources
-    wanted = pd.Index(pd.unique(pd.concat([links["source_id"], debate.events["source_id"]]).astype(str)))
-    reports_on = sources.set_index("source_id")["reports_on"]
-    frontier = wanted
-    while len(frontier):
-        targets = reports_on.reindex(frontier).dropna()
-        targets = pd.Index(pd.unique(targets[targets != ""].astype(str)))
-        frontier = targets.difference(wanted)
-        wanted = wanted.append(frontier)
-    return {
-        "actors": debate.actors,
-        "questions": debate.questions,
-        "scale_points": debate.scale_points,
-        "sources": sources[sources["source_id"].isin(wanted)],
-        "statements": statements,
-        "statement_sources": links,
-        "events": debate.events,
-    }
-
-
-def as_text(table: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """A typed table back in the format's text form: ISO dates, `true`/`false`, the schema's column order."""
-    out = {}
-    for spec in schema.fields(table):
-        name = spec["name"]
-        column = frame[name]
-        if spec["type"] == "date":
-            out[name] = column.dt.strftime("%Y-%m-%d")
-        elif spec["type"] == "boolean":
-            out[name] = np.where(column.to_numpy(dtype=bool), "true", "false")
-        elif spec["type"] == "integer":
-            out[name] = column.astype("int64")
-        else:
-            out[name] = column.astype(str)
-    return pd.DataFrame(out, index=frame.index)
-
-
-def _metadata(debate: Debate, extra_files: Mapping[str, bytes]) -> dict[str, Any]:
-    if "datapackage.json" in extra_files:
-        try:
-            original = json.loads(extra_files["datapackage.json"].decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            original = None
-        if isinstance(original, dict):
-            return {k: v for k, v in original.items() if k != "resources"}
-    meta = debate.meta
-    metadata: dict[str, Any] = {"name": meta.name, "title": meta.title}
-    if meta.version:
-        metadata["version"] = meta.version
-    if meta.licence_url or meta.licence:
-        licence = {"path": meta.licence_url} if meta.licence_url else {"name": meta.licence}
-        metadata["licenses"] = [{**licence, "title": meta.licence or meta.licence_url}]
-    for key in ("description", "citation", "homepage", "created"):
-        if getattr(meta, key):
-            metadata[key] = getattr(meta, key)
-    return metadata
-
-
-def package_readme(info: Mapping[str, str], counts: Mapping[str, int]) -> str:
-    """The README.md of an exported package: what it is, which filters made it, when, from which version."""
-    lines = [
-        f"# {info['Dataset']}: filtered export",
-        "",
-        f"A data package made by `stances export` from version {info['Version'] or '(unversioned)'} of "
-        f"the dataset `{info['Name']}`, holding only the statements that passed the filters below, with the "
-        "sources they rest on (and the sources those report on), every event, actor, question and scale point.",
-        "",
-        f"- Exported at (UTC): {info['Exported at (UTC)']}",
-        f"- Scope: {info['Scope']}",
-        f"- Filters: {info['Filters']}",
-        f"- Licence: {info['Licence'] or 'see datapackage.json'}",
-        "",
-        "| table | rows |",
-        "| --- | --- |",
-        *[f"| `{schema.file_name(t)}` | {counts[t]:,} |" for t in schema.TABLE_ORDER],
-        "",
-        "Open it with the app (`streamlit run dashboard.py -- <this folder>`), check it with `stances validate`, or "
-        "read the CSV tables with any tool; `datapackage.json` describes every column and `codebook.md` (when "
-        "present) the coding rules. The tables are the dataset's own values, not neutralised for spreadsheets.",
-        "",
-        "## How to cite",
-        "",
-        info["Citation"] or "See datapackage.json.",
-        "",
-    ]
-    return "\n".join(lines)
 
 
 def write_package(
@@ -455,52 +357,27 @@ def write_package(
     extra_files: Mapping[str, bytes] | None = None,
     progress: Progress | None = None,
 ) -> None:
-    """Write a zip holding a valid data package of just `statements` in one folder named like the zip.
-
-    `extra_files` (name -> bytes, see `PACKAGE_EXTRA_FILES`) come from the debate folder: `datapackage.json`
-    gives the metadata kept in the new descriptor, the others (codebook.md, CITATION.cff) are copied as they are.
-    """
-    extra_files = dict(extra_files or {})
-    options = replace(options, exported_at=options.timestamp())
-    when = options.exported_at
-    folder = export_file_name(debate.meta, "package", when.date()).removesuffix("_package.zip")
-    tables = package_tables(debate, statements)
-    counts = {name: len(frame) for name, frame in tables.items()}
+    """`package.write_package` for an export: the zip's folder named like the file (confined to one bare name), the
+    README and the descriptor's `stances_export` note saying which filters made it, when, from which version."""
+    when = options.timestamp()
     info = about(debate, options, rows=len(statements))
-    metadata = _metadata(debate, extra_files)
-    metadata["stances_export"] = {
-        "from_version": debate.meta.version,
-        "scope": options.scope,
-        "filters": options.effective_filters().active(),
-        "exported_at": info["Exported at (UTC)"],
-        "statements": len(statements),
-    }
-    descriptor = package.descriptor(metadata)
-
-    def entry(name: str) -> zipfile.ZipInfo:
-        item = zipfile.ZipInfo(f"{folder}/{name}", date_time=when.timetuple()[:6])
-        item.compress_type = zipfile.ZIP_DEFLATED
-        item.external_attr = 0o644 << 16
-        return item
-
-    total = sum(counts.values())
-    done = 0
-    with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(entry("datapackage.json"), json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
-        archive.writestr(entry("README.md"), package_readme(info, counts))
-        for name, content in extra_files.items():
-            if name not in ("datapackage.json", "README.md"):
-                archive.writestr(entry(name), content)
-        for table in schema.TABLE_ORDER:
-            frame = tables[table]
-            with archive.open(entry(schema.file_name(table)), "w", force_zip64=True) as member:
-                if frame.empty:
-                    member.write((",".join(schema.field_names(table)) + "\n").encode("utf-8"))
-                for start, chunk in _chunks(frame):
-                    text = as_text(table, chunk).to_csv(index=False, header=start == 0, lineterminator="\n")
-                    member.write(text.encode("utf-8"))
-                    done += len(chunk)
-                    _report(progress, done, total)
+    package.write_package(
+        debate,
+        statements,
+        stream,
+        folder=export_file_name(debate.meta, "package", when.date()).removesuffix("_package.zip"),
+        exported_at=when,
+        about=info,
+        note={
+            "from_version": debate.meta.version,
+            "scope": options.scope,
+            "filters": options.effective_filters().active(),
+            "exported_at": info["Exported at (UTC)"],
+            "statements": len(statements),
+        },
+        extra_files=extra_files,
+        progress=progress,
+    )
 
 
 def write_export(
@@ -517,7 +394,7 @@ def write_export(
         from stances.workbook import WorkbookTooLarge, write_workbook
 
         statements = export_statements(debate, options)
-        tables = package_tables(debate, statements)
+        tables = package.package_tables(debate, statements)
         if len(statements) == len(debate.statements):  # stories travel whole, or not at all
             tables.update({name: debate.table(name) for name in schema.OPTIONAL_TABLES if len(debate.table(name))})
         try:
@@ -554,25 +431,32 @@ def export_bytes(
     return buffer.getvalue()
 
 
-def filter_problems(debate: Debate, filters: Filters) -> list[str]:
-    """What in `filters` names nothing in the debate (unknown actor, question, outlet or scale point; a reversed
-    date range)."""
-    problems = []
-    for label, chosen, known in (
-        ("actor", filters.actors, debate.actors["actor_id"]),
-        ("question", filters.questions, debate.questions["question_id"]),
-        ("outlet", filters.outlets, debate.sources["outlet"]),
-    ):
-        known_values = sorted(set(known.astype(str)))
-        unknown = [value for value in chosen if value not in set(known_values)]
-        if unknown:
-            listed = ", ".join(known_values[:20]) + (", …" if len(known_values) > 20 else "")
-            problems.append(f"unknown {label} {', '.join(map(repr, unknown))} (known: {listed})")
-    points = sorted(set(debate.scale_points["position"].astype(int)))
-    off_scale = [p for p in filters.positions if p not in points]
-    if off_scale:
-        listed = ", ".join(map(str, points))
-        problems.append(f"position {', '.join(map(str, off_scale))} is on no question's scale (points: {listed})")
-    if filters.start and filters.end and filters.start > filters.end:
-        problems.append(f"the date range is reversed: from {filters.start} is after to {filters.end}")
-    return problems
+def write_export_file(
+    debate: Debate,
+    options: ExportOptions,
+    out: Path,
+    *,
+    overwrite: bool = False,
+    extra_files: Mapping[str, bytes] | None = None,
+) -> tuple[Path, int]:
+    """Write the export to the file `out`, or into the folder `out` under `export_file_name`; return the path written
+    and how many statements it holds.
+
+    An existing file is kept unless `overwrite`, and a failed export leaves no half-written file behind (it is
+    written next to its place and moved there at the end). Raises `ExportRefused` saying why.
+    """
+    out = Path(out)
+    if out.is_dir():
+        out = out / export_file_name(debate.meta, options.format, options.timestamp().date())
+    elif not out.parent.is_dir():
+        raise ExportRefused(f"no such folder: {out.parent}")
+    if out.exists() and not overwrite:
+        raise ExportRefused(f"{out} already exists; pass --force to overwrite it")  # the CLI's words: its only caller
+    partial = out.with_name(out.name + ".part")
+    try:
+        with partial.open("wb") as stream:
+            count = write_export(debate, options, stream, extra_files=extra_files)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return out, count

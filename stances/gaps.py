@@ -22,8 +22,8 @@ import pandas as pd
 
 from stances import query
 from stances.alignment import scale_ranges
-from stances.charts import signed
-from stances.model import OWN_WORDS, Debate
+from stances.model import Debate
+from stances.vocab import OWN_WORDS, signed
 
 GAP_COLUMNS = (
     "question_id",

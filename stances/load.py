@@ -17,11 +17,12 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from stances import schema
+from stances.columns import PARSERS, record_lines
 from stances.model import Debate, DebateMeta
-from stances.problems import DebateError, Problem, errors
-from stances.validate import MAX_PER_RULE, Context, check_tables, parse_booleans, parse_dates, parse_integers
+from stances.package import CARRIED_FILES, DESCRIPTOR, DOCUMENTS, TABLE_FILES
+from stances.problems import MAX_PER_RULE, DebateError, Problem, errors
+from stances.validate import Context, check_tables
 
-DESCRIPTOR = "datapackage.json"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_DEBATE = DATA_DIR / "ukraine-talks-2022"
 
@@ -29,7 +30,7 @@ DEFAULT_DEBATE = DATA_DIR / "ukraine-talks-2022"
 def folder_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
     """Name, mtime and size of every file of the debate: changes whenever a file is edited, added or removed."""
     folder = Path(folder)
-    names = [schema.file_name(t) for t in schema.ALL_TABLES] + [DESCRIPTOR]
+    names = [*TABLE_FILES, DESCRIPTOR]
     stats = []
     for name in names:
         path = folder / name
@@ -39,10 +40,6 @@ def folder_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
             continue
         stats.append((name, stat.st_mtime_ns, stat.st_size))
     return tuple(stats)
-
-
-DOCUMENTS = ("codebook.md", "README.md", "CITATION.cff")
-PACKAGE_DOCUMENTS = (DESCRIPTOR, "codebook.md", "CITATION.cff")
 
 
 def leads_outside(path: Path) -> bool:
@@ -71,12 +68,12 @@ def read_documents(folder: Path) -> dict[str, bytes]:
 
 def read_package_documents(folder: Path) -> dict[str, bytes]:
     """The files an exported data package carries over from the debate: descriptor, codebook, citation."""
-    return _readable(folder, PACKAGE_DOCUMENTS)
+    return _readable(folder, CARRIED_FILES)
 
 
 def read_debate_files(folder: Path) -> dict[str, bytes]:
     """Every file of the debate folder that the format knows (tables, descriptor, documents), by name, as bytes."""
-    return _readable(folder, [schema.file_name(t) for t in schema.ALL_TABLES] + [DESCRIPTOR, *DOCUMENTS])
+    return _readable(folder, [*TABLE_FILES, DESCRIPTOR, *DOCUMENTS])
 
 
 def outside_problem(file: str) -> Problem:
@@ -89,45 +86,64 @@ def outside_problem(file: str) -> Problem:
 
 def read_table(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read one CSV as text columns. File-level problems (missing, empty, encoding, header) are returned, not raised."""
+    frame, _, problems = read_table_lines(path, table)
+    return frame, problems
+
+
+def read_table_lines(path: Path, table: str) -> tuple[pd.DataFrame | None, np.ndarray | None, list[Problem]]:
+    """`read_table`, also giving the file line where each row's record starts (a quoted cell may span lines), or
+    None when the rows and the records cannot be matched."""
     file = path.name
     if not path.is_file():
-        return None, [
-            Problem(
-                code="missing-table",
-                file=file,
-                message=f"missing: the debate needs {file} (columns: {', '.join(schema.field_names(table))})",
-            )
-        ]
+        return (
+            None,
+            None,
+            [
+                Problem(
+                    code="missing-table",
+                    file=file,
+                    message=f"missing: the debate needs {file} (columns: {', '.join(schema.field_names(table))})",
+                )
+            ],
+        )
     if leads_outside(path):
-        return None, [outside_problem(file)]
+        return None, None, [outside_problem(file)]
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if not raw or raw.isspace():  # isspace, unlike strip, copies nothing
-        return None, [
-            Problem(
-                code="empty-file",
-                file=file,
-                message=f"is empty; expected a header row: {','.join(schema.field_names(table))}",
-            )
-        ]
+        return (
+            None,
+            None,
+            [
+                Problem(
+                    code="empty-file",
+                    file=file,
+                    message=f"is empty; expected a header row: {','.join(schema.field_names(table))}",
+                )
+            ],
+        )
     # Arrow checks the text is UTF-8 as it reads; the slower checks below run only when it gives up.
     frame = _read_csv_fast(raw)
     if frame is not None:
-        return frame, header_problems(frame, table)
+        return frame, _lines(frame, raw), header_problems(frame, table)
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return None, [
-            Problem(
-                code="not-utf8",
-                file=file,
-                line=line,
-                value=f"0x{raw[exc.start]:02x}",
-                message=f"is not UTF-8 (byte at offset {exc.start}); save the file as UTF-8",
-            )
-        ]
+        return (
+            None,
+            None,
+            [
+                Problem(
+                    code="not-utf8",
+                    file=file,
+                    line=line,
+                    value=f"0x{raw[exc.start]:02x}",
+                    message=f"is not UTF-8 (byte at offset {exc.start}); save the file as UTF-8",
+                )
+            ],
+        )
     try:
         frame = pd.read_csv(
             io.BytesIO(raw),
@@ -138,15 +154,24 @@ def read_table(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Proble
             skip_blank_lines=True,
         )
     except (pd.errors.ParserError, csv.Error) as exc:
-        return None, [
-            Problem(
-                code="malformed-csv",
-                file=file,
-                line=_parser_line(str(exc)),
-                message="is not valid CSV: " + " ".join(str(exc).split()),  # one line, as every problem is
-            )
-        ]
-    return frame, header_problems(frame, table)
+        return (
+            None,
+            None,
+            [
+                Problem(
+                    code="malformed-csv",
+                    file=file,
+                    line=_parser_line(str(exc)),
+                    message="is not valid CSV: " + " ".join(str(exc).split()),  # one line, as every problem is
+                )
+            ],
+        )
+    return frame, _lines(frame, raw), header_problems(frame, table)
+
+
+def _lines(frame: pd.DataFrame, raw: bytes) -> np.ndarray | None:
+    lines = record_lines(raw)[1:]  # the first record is the header
+    return lines if len(lines) == len(frame) else None
 
 
 def _with_optional_columns(frame: pd.DataFrame, table: str) -> pd.DataFrame:
@@ -224,7 +249,6 @@ def header_problems(frame: pd.DataFrame, table: str) -> list[Problem]:
                     line=1,
                     field=name,
                     message=f"is not a column of {table} (kept, not used; known: {', '.join(expected)})",
-                    severity="warning",
                 )
             )
     return capped(problems)
@@ -243,10 +267,9 @@ def capped(problems: list[Problem]) -> list[Problem]:
             first = next(p for p in problems if p.code == code)
             kept.append(
                 Problem(
-                    code="too-many-problems",
+                    code="too-many-problems" if first.severity == "error" else "too-many-warnings",
                     file=first.file,
                     message=f"and {count - MAX_PER_RULE:,} more [{code}] problems not listed",
-                    severity=first.severity,
                 )
             )
     return kept
@@ -260,7 +283,6 @@ def read_descriptor(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
                 code="missing-descriptor",
                 file=DESCRIPTOR,
                 message="missing; write one with `stances describe`",
-                severity="warning",
             )
         ]
     if leads_outside(path):
@@ -278,7 +300,7 @@ def read_descriptor(folder: Path) -> tuple[dict[str, Any], list[Problem]]:
     if not isinstance(descriptor, dict):
         return {}, [Problem(code="invalid-descriptor", file=DESCRIPTOR, message="must be a JSON object")]
     problems = [
-        Problem(code="invalid-descriptor", file=DESCRIPTOR, field=key, message=f"has no '{key}'", severity="warning")
+        Problem(code="incomplete-descriptor", file=DESCRIPTOR, field=key, message=f"has no '{key}'")
         for key in ("name", "title", "version", "licenses")
         if not descriptor.get(key)
     ]
@@ -301,21 +323,25 @@ def optional_tables_in(folder: Path) -> list[str]:
     return [t for t in schema.OPTIONAL_TABLES if (Path(folder) / schema.file_name(t)).is_file()]
 
 
-def read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    """Every table of the debate as text columns, with the file-level problems found while reading.
+def read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], dict[str, np.ndarray], list[Problem]]:
+    """Every table of the debate as text columns, the file line where each row starts, and the problems found
+    while reading.
 
     The optional story tables are read when their files exist; either one without the other is a missing table.
     """
     tables: dict[str, pd.DataFrame] = {}
+    lines: dict[str, np.ndarray] = {}
     problems: list[Problem] = []
     optional = optional_tables_in(folder)
     wanted = [*schema.TABLE_ORDER, *(schema.OPTIONAL_TABLES if optional else ())]
     for table in wanted:
-        frame, found = read_table(folder / schema.file_name(table), table)
+        frame, starts, found = read_table_lines(folder / schema.file_name(table), table)
         problems.extend(found)
         if frame is not None:
             tables[table] = _with_optional_columns(frame, table)
-    return tables, problems
+        if starts is not None:
+            lines[table] = starts
+    return tables, lines, problems
 
 
 def check_debate(folder: Path | str) -> list[Problem]:
@@ -330,9 +356,9 @@ def _read_and_check(
     if not folder.is_dir():
         return [Problem(code="missing-table", file=str(folder), message="is not a folder")], {}, {}, None
     descriptor, problems = read_descriptor(folder)
-    tables, found = read_tables(folder)
+    tables, lines, found = read_tables(folder)
     problems.extend(found)
-    rule_problems, context = check_tables(tables)
+    rule_problems, context = check_tables(tables, lines=lines)
     problems.extend(rule_problems)
     return problems, tables, descriptor, context
 
@@ -373,10 +399,9 @@ def typed(table: str, frame: pd.DataFrame, *, context: Context | None = None) ->
 
     With the validator's `context`, columns it already parsed are reused rather than parsed again.
     """
-    parsers = {"date": parse_dates, "integer": parse_integers, "boolean": parse_booleans}
 
     def parsed(name: str, kind: str) -> pd.Series:
-        return context.parsed(table, name) if context is not None else parsers[kind](frame[name])
+        return context.parsed(table, name) if context is not None else PARSERS[kind](frame[name])
 
     out = frame.copy()
     for spec in schema.fields(table):
@@ -404,11 +429,11 @@ def typed(table: str, frame: pd.DataFrame, *, context: Context | None = None) ->
     return out
 
 
-def categorical(column: pd.Series, categories: list[str], *, ordered: bool = False) -> pd.Categorical:
+def categorical(column: pd.Series, categories: list[str], *, ordered: bool = False) -> pd.Categorical[str]:
     """`pd.Categorical(column, categories)`, with the codes found by Arrow (6x faster on a million rows)."""
     try:
         found = pc.index_in(pa.array(column, from_pandas=True), value_set=pa.array(categories, type=pa.string()))
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
         return pd.Categorical(column, categories=categories, ordered=ordered)
     codes = pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int16)
-    return pd.Categorical.from_codes(codes, categories=categories, ordered=ordered)
+    return pd.Categorical.from_codes(codes, categories=pd.Index(categories), ordered=ordered)

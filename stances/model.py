@@ -1,41 +1,14 @@
-"""The vocabulary of a debate: the typed tables and the metadata that travel together."""
+"""A loaded debate: its typed tables and the metadata that travel together (the vocabulary is in `vocab`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 import pandas as pd
 
 from stances import schema
-
-
-class Evidence(StrEnum):
-    """How we know a position."""
-
-    ON_RECORD = "on-record"
-    OFFICIAL_DOCUMENT = "official-document"
-    UNNAMED_OFFICIALS = "unnamed-officials"
-    PARAPHRASE = "paraphrase"
-    CODED_SPAN = "coded-span"
-
-
-class Channel(StrEnum):
-    PUBLIC = "public"
-    PRIVATE = "private"
-
-
-EVIDENCE_LABELS: dict[str, str] = {
-    Evidence.ON_RECORD: "On-record words",
-    Evidence.OFFICIAL_DOCUMENT: "Official document",
-    Evidence.UNNAMED_OFFICIALS: "Reported by unnamed officials",
-    Evidence.PARAPHRASE: "Outlet's paraphrase",
-    Evidence.CODED_SPAN: "Coded span of a report",
-}
-OWN_WORDS: frozenset[str] = frozenset({Evidence.ON_RECORD, Evidence.OFFICIAL_DOCUMENT})
-
-assert tuple(Evidence) == schema.EVIDENCE_KINDS and tuple(Channel) == schema.CHANNELS
+from stances.problems import Problem
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -78,7 +51,7 @@ class Debate:
     # Optional tables: empty (with their columns) when the debate has no stories.
     stories: pd.DataFrame = field(default_factory=lambda: empty_table("stories"))
     story_steps: pd.DataFrame = field(default_factory=lambda: empty_table("story_steps"))
-    warnings: tuple = field(default=())
+    warnings: tuple[Problem, ...] = field(default=())
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)

@@ -8,12 +8,16 @@ the five-point −2 … +2 scale the leaning is position / 2, so everything draw
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
+from stances.vocab import POSITIONS
+
 # The five colour classes of the palette (most against, against, middle, for, most for), named as the classes of
 # the five-point scale so that a −2 … +2 debate keeps its colours and names.
-CLASSES: tuple[int, ...] = (-2, -1, 0, 1, 2)
+CLASSES: tuple[int, ...] = POSITIONS
 FIVE_POINTS: tuple[int, ...] = CLASSES
 CLASS_NAMES: dict[int, str] = {
     -2: "most against",
@@ -65,8 +69,13 @@ def colour_class(leanings: pd.Series | np.ndarray) -> np.ndarray:
 
 def position_class(question_id: str, position: int, scale: dict[str, tuple[int, ...]]) -> int:
     """`colour_class` of one position on its question's scale (`scales(...)`); 0 for an unknown question."""
-    points = scale.get(question_id)
-    if not points or points[-1] == points[0]:
+    return point_class(position, scale.get(question_id, ()))
+
+
+def point_class(position: int, points: Sequence[int]) -> int:
+    """The colour class (−2 … +2) of `position` on a scale of `points`; 0 for no scale or a one-point one."""
+    if not points or max(points) == min(points):
         return 0
-    share = (int(position) - points[0]) / (points[-1] - points[0])
+    share = (int(position) - min(points)) / (max(points) - min(points))
     return int(np.clip(np.rint((min(max(share, 0.0), 1.0) * 2 - 1) * 2), -2, 2))
+

@@ -8,11 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from stances.vocab import (  # noqa: F401 - the scale bounds are part of the format, read as schema.X too
+    CHANNELS,
+    EVIDENCE_KINDS,
+    POSITION_MAX,
+    POSITION_MIN,
+    SCALE_MAX_POINTS,
+    SCALE_MIN_POINTS,
+)
+
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 HTTP_URL = r"^https?://\S+$"
 
-EVIDENCE_KINDS = ("on-record", "official-document", "unnamed-officials", "paraphrase", "coded-span")
-CHANNELS = ("public", "private")
 DATE_PRECISIONS = ("day", "month", "approximate")
 CONFIDENCE_LEVELS = ("low", "medium", "high")
 SOURCE_KINDS = (
@@ -26,12 +33,6 @@ SOURCE_KINDS = (
 )
 EVENT_KINDS = ("military", "political", "diplomatic", "election", "economic")
 
-# Positions are integers in this range; each question's own scale (its rows in scale_points.csv) holds 2 to 11
-# of them, e.g. -1/+1, -1/0/+1, -2..+2 or 0..10.
-POSITION_MIN = -10
-POSITION_MAX = 10
-SCALE_MIN_POINTS = 2
-SCALE_MAX_POINTS = 11
 # Separates several values in one cell (actor aliases, statement categories).
 LIST_SEPARATOR = ";"
 

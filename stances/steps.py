@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from stances import query
-from stances.validate import is_in
+from stances.columns import is_in
 
 
 @dataclass(frozen=True, kw_only=True)

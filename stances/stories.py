@@ -15,12 +15,13 @@ import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import pandas as pd
 
 from stances import links, package, query, schema, steps
+from stances.columns import split_ids
 from stances.model import Debate
-from stances.validate import split_ids
 
 WALK = ""  # the story id of the default walk
 WALK_TITLE = "All statements by date"
@@ -56,8 +57,8 @@ class Story:
         return self.story_id == WALK
 
 
-def _day(value: object) -> dt.date | None:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()  # type: ignore[arg-type]
+def _day(value: Any) -> dt.date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
 def stories_in(debate: Debate) -> dict[str, Story]:
@@ -65,7 +66,7 @@ def stories_in(debate: Debate) -> dict[str, Story]:
     out: dict[str, Story] = {}
     by_story = {sid: part for sid, part in debate.story_steps.groupby("story_id", sort=False)}
     for row in debate.stories.itertuples(index=False):
-        part = by_story.get(row.story_id)
+        part = by_story.get(str(row.story_id))
         story_steps = () if part is None else tuple(_step(r) for r in part.sort_values("step").itertuples(index=False))
         out[str(row.story_id)] = Story(
             story_id=str(row.story_id), title=str(row.title), description=str(row.description or ""), steps=story_steps

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from stances import debates
 from stances.load import DATA_DIR, check_debate
-from stances.problems import Problem, errors
+from stances.problems import Code, Problem, declare, errors
 
 MAX_UPLOAD_MB = 20  # the largest file the browser may send (`.streamlit/config.toml` says the same: a test checks)
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -39,6 +39,7 @@ UPLOAD_CODES: dict[str, str] = {
     "no-debate": "Neither the zip's top level nor its one folder holds a debate (datapackage.json or statements.csv).",
     "unknown-upload": "The file is neither a zip, a workbook (.xlsx) nor a table (.csv).",
 }
+declare({code: Code(severity="error", about="upload", meaning=meaning) for code, meaning in UPLOAD_CODES.items()})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -198,5 +199,4 @@ def _renamed(problem: Problem, saved: str, name: str) -> Problem:
         field=problem.field,
         value=problem.value,
         message=problem.message,
-        severity=problem.severity,
     )

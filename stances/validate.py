@@ -7,8 +7,8 @@ column is itself reported by the reader.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -17,143 +17,20 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from stances import schema
-from stances.problems import Problem
+from stances.columns import PARSERS, is_blank, is_in, line_numbers, split_ids
+from stances.problems import MAX_PER_RULE, Problem
 from stances.spelling import folded
-
-# Problem codes, each documented for curators; `tests/test_docs.py` keeps the README in step with this table.
-CODES: dict[str, str] = {
-    "missing-table": "A table's CSV file is not in the debate folder.",
-    "empty-file": "A table's file is empty (not even a header row).",
-    "not-utf8": "A file is not UTF-8 text.",
-    "malformed-csv": "A row does not parse as CSV (e.g. a stray quote or too many cells).",
-    "missing-column": "A column of the format is not in the file's header.",
-    "unknown-column": "A column in the file is not part of the format (kept, but not used).",
-    "duplicate-column": "The same column name appears twice in the header.",
-    "missing-value": "A required cell is empty.",
-    "invalid-id": "An identifier is not a lower-case slug (letters, digits, dashes).",
-    "invalid-url": "A URL is not an http or https address.",
-    "type-error": "A cell is not of its column's type (integer, date, true/false).",
-    "not-in-enum": "A cell is not one of its column's allowed values.",
-    "out-of-range": "A number or date is outside its allowed range.",
-    "duplicate-key": "Two rows share the same identifier (primary key).",
-    "unknown-actor": "A statement (or an actor's `speaks_for`) names an actor that is not in actors.csv.",
-    "unknown-question": "A row names a question that is not in questions.csv.",
-    "unknown-source": "A row names a source that is not in sources.csv.",
-    "unknown-statement": "A statement source or a story step names a statement that is not in statements.csv.",
-    "unknown-story": "A story step names a story that is not in stories.csv.",
-    "empty-story": "A story in stories.csv has no steps in story_steps.csv.",
-    "duplicate-step": "Two steps of one story share the same step number.",
-    "reversed-range": "A story step's view ends before it starts (view_end is before view_start).",
-    "position-off-scale": "A position is not a point on its question's scale (scale_points.csv).",
-    "question-without-scale": "A question has no points in scale_points.csv.",
-    "scale-size": "A question's scale has fewer than 2 or more than 11 points.",
-    "self-reference": "A source says it reports on itself, or an actor that it speaks for itself.",
-    "dated-after-source": "A statement is dated after a source it rests on was published.",
-    "statement-without-source": "A statement rests on no source in statement_sources.csv.",
-    "no-consulted-source": "None of a statement's sources was read by the curators (consulted=false).",
-    "missing-url": "A source the curators read has neither a URL nor an identifier.",
-    "missing-quote": "A statement coded as on-record words has no quote.",
-    "missing-span": "A statement coded as a coded span has no span text.",
-    "quote-not-on-record": "A statement carries a quote but its evidence kind is not the actor's own words.",
-    "duplicate-label": "Two questions share a label (warning): readers cannot tell them apart.",
-    "duplicate-name": "Two actors share a name or alias, ignoring case and spacing (warning).",
-    "missing-descriptor": "The folder has no datapackage.json.",
-    "invalid-descriptor": "datapackage.json is not valid JSON or lacks required metadata.",
-    "outside-folder": "A debate file is a link to a file outside the debate folder; it is not read.",
-    "invalid-name": "The descriptor's name is not a slug (lower-case letters, digits, hyphens); it names files.",
-    "reporting-cycle": "A reporting chain comes back to a source it started from (a reports on b, b on a).",
-    "too-many-problems": "A rule found more problems than are listed; the count of the rest is given.",
-}
-
-# Past this many problems of one code in one file, the rest are summarised in one `too-many-problems` line.
-MAX_PER_RULE = 200
-
-TRUE_VALUES = frozenset({"true", "True", "TRUE", "1"})
-FALSE_VALUES = frozenset({"false", "False", "FALSE", "0"})
-INTEGER = r"[+-]?\d+"
+from stances.vocab import (
+    EVIDENCE_KINDS,
+    OWN_WORDS,
+    POSITION_MAX,
+    POSITION_MIN,
+    SCALE_MAX_POINTS,
+    SCALE_MIN_POINTS,
+    Evidence,
+)
 
 Tables = dict[str, pd.DataFrame]
-
-
-def line_numbers(frame: pd.DataFrame) -> np.ndarray:
-    """1-based line of each row in its file, the header being line 1."""
-    return np.arange(len(frame)) + 2
-
-
-def problems_at(
-    frame: pd.DataFrame,
-    mask: pd.Series | np.ndarray,
-    *,
-    table: str,
-    code: str,
-    field: str | None,
-    message: str | Callable[[int], str],
-    values: pd.Series | None = None,
-) -> Iterator[Problem]:
-    """One `Problem` per row where `mask` holds, at most `MAX_PER_RULE` of them then a count of the rest.
-
-    `message` is text, or a function of the row's position for messages that depend on the row.
-    """
-    rows = np.flatnonzero(np.asarray(mask, dtype=bool))
-    if rows.size == 0:
-        return
-    file = schema.file_name(table)
-    shown_values = values if values is not None else (frame.get(field, None))
-    lines = line_numbers(frame)
-    for row in rows[:MAX_PER_RULE]:
-        value = None if shown_values is None else str(shown_values.iloc[row])
-        text = message(int(row)) if callable(message) else message
-        yield Problem(code=code, file=file, line=int(lines[row]), field=field, value=value, message=text)
-    if rows.size > MAX_PER_RULE:
-        yield Problem(
-            code="too-many-problems",
-            file=file,
-            field=field,
-            message=f"and {rows.size - MAX_PER_RULE:,} more [{code}] problems not listed",
-        )
-
-
-def is_blank(column: pd.Series) -> pd.Series:
-    return column.str.strip().eq("")
-
-
-def is_in(column: pd.Series, values: pd.Series | Iterable[str]) -> pd.Series:
-    """`column.isin(values)`, computed by Arrow: pandas' `isin` on Arrow-backed text loops in Python over `values`."""
-    try:
-        found = pc.is_in(pa.array(column, from_pandas=True), value_set=pa.array(values, from_pandas=True))
-    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
-        return column.isin(values)
-    return pd.Series(found.to_numpy(zero_copy_only=False), index=column.index, dtype=bool)
-
-
-def parse_dates(column: pd.Series) -> pd.Series:
-    """ISO dates (YYYY-MM-DD) to datetimes; anything else to NaT."""
-    return pd.to_datetime(column, format="%Y-%m-%d", errors="coerce")
-
-
-def parse_integers(column: pd.Series) -> pd.Series:
-    """Integer text to nullable integers; anything else, or beyond 64 bits, to <NA>."""
-    ok = column.str.fullmatch(INTEGER).fillna(False).to_numpy(dtype=bool)
-    text = pc.if_else(ok, pc.replace_substring_regex(pa.array(column, from_pandas=True), r"^\+", ""), None)
-    try:
-        numbers = pc.cast(text, pa.int64())
-    except pa.ArrowInvalid:  # a number too big for 64 bits, or non-ASCII digits
-        numbers = pa.array([_int64_or_none(value) for value in text.to_pylist()], type=pa.int64())
-    values = pc.fill_null(numbers, 0).to_numpy(zero_copy_only=False)
-    missing = numbers.is_null().to_numpy(zero_copy_only=False)
-    return pd.Series(pd.arrays.IntegerArray(values, missing), index=column.index)
-
-
-def _int64_or_none(text: str | None) -> int | None:
-    if text is None or not text.isascii():
-        return None
-    number = int(text)
-    return number if -(2**63) <= number < 2**63 else None
-
-
-def parse_booleans(column: pd.Series) -> pd.Series:
-    truth = column.isin(TRUE_VALUES)
-    return truth.where(truth | column.isin(FALSE_VALUES)).astype("boolean")
 
 
 @dataclass
@@ -161,6 +38,7 @@ class Context:
     """The raw tables, with each typed column parsed once and shared by the rules that need it."""
 
     tables: Tables
+    lines: dict[str, np.ndarray] = field(default_factory=dict)  # file line of each row, where the reader knows it
     _parsed: dict[tuple[str, str], pd.Series] = field(default_factory=dict)
     _unique: dict[tuple[str, str, str], bool] = field(default_factory=dict)
 
@@ -185,8 +63,46 @@ class Context:
         if key not in self._parsed:
             raw = self.tables[table][column]
             kind = _field_spec(table, column)["type"]
-            self._parsed[key] = {"date": parse_dates, "integer": parse_integers, "boolean": parse_booleans}[kind](raw)
+            self._parsed[key] = PARSERS[kind](raw)
         return self._parsed[key]
+
+    def file_lines(self, table: str, frame: pd.DataFrame) -> np.ndarray:
+        """The file line where each row of `frame` (the table `table`) starts, as an editor numbers it."""
+        lines = self.lines.get(table)
+        return lines if lines is not None and len(lines) == len(frame) else line_numbers(frame)
+
+    def problems(
+        self,
+        frame: pd.DataFrame,
+        mask: pd.Series | np.ndarray,
+        *,
+        table: str,
+        code: str,
+        field: str | None,
+        message: str | Callable[[int], str],
+        values: pd.Series | None = None,
+    ) -> Iterator[Problem]:
+        """One `Problem` per row where `mask` holds, at most `MAX_PER_RULE` of them then a count of the rest.
+
+        `message` is text, or a function of the row's position for messages that depend on the row.
+        """
+        rows = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if rows.size == 0:
+            return
+        file = schema.file_name(table)
+        shown_values = values if values is not None else (frame.get(field, None))
+        lines = self.file_lines(table, frame)
+        for row in rows[:MAX_PER_RULE]:
+            value = None if shown_values is None else str(shown_values.iloc[row])
+            text = message(int(row)) if callable(message) else message
+            yield Problem(code=code, file=file, line=int(lines[row]), field=field, value=value, message=text)
+        if rows.size > MAX_PER_RULE:
+            yield Problem(
+                code="too-many-problems",
+                file=file,
+                field=field,
+                message=f"and {rows.size - MAX_PER_RULE:,} more [{code}] problems not listed",
+            )
 
 
 def _field_spec(table: str, column: str) -> dict[str, Any]:
@@ -210,16 +126,16 @@ def _one_field(ctx: Context, table: str, frame: pd.DataFrame, spec: dict[str, An
     blank = is_blank(column)
     at = dict(table=table, field=name)
     if constraints.get("required"):
-        yield from problems_at(frame, blank, code="missing-value", message="is required", **at)
+        yield from ctx.problems(frame, blank, code="missing-value", message="is required", **at)
     present = ~blank
     if kind == "date":
         dates = ctx.parsed(table, name)
-        yield from problems_at(
+        yield from ctx.problems(
             frame, present & dates.isna(), code="type-error", message="expected a date as YYYY-MM-DD", **at
         )
         low, high = pd.Timestamp(constraints["minimum"]), pd.Timestamp(constraints["maximum"])
         outside = dates.notna() & ((dates < low) | (dates > high))
-        yield from problems_at(
+        yield from ctx.problems(
             frame,
             outside,
             code="out-of-range",
@@ -228,22 +144,24 @@ def _one_field(ctx: Context, table: str, frame: pd.DataFrame, spec: dict[str, An
         )
     elif kind == "integer":
         numbers = ctx.parsed(table, name)
-        yield from problems_at(frame, present & numbers.isna(), code="type-error", message="expected an integer", **at)
+        yield from ctx.problems(frame, present & numbers.isna(), code="type-error", message="expected an integer", **at)
         low, high = constraints.get("minimum"), constraints.get("maximum")
         if low is not None or high is not None:
             outside = numbers.notna() & (
                 (numbers < (low if low is not None else -np.inf)) | (numbers > (high if high is not None else np.inf))
             )
             bounds = f"from {low}" if high is None else f"from {low} to {high}"
-            yield from problems_at(
+            yield from ctx.problems(
                 frame, outside.fillna(False), code="out-of-range", message=f"expected a number {bounds}", **at
             )
     elif kind == "boolean":
         flags = ctx.parsed(table, name)
-        yield from problems_at(frame, present & flags.isna(), code="type-error", message="expected true or false", **at)
+        yield from ctx.problems(
+            frame, present & flags.isna(), code="type-error", message="expected true or false", **at
+        )
     if "enum" in constraints:
         allowed = constraints["enum"]
-        yield from problems_at(
+        yield from ctx.problems(
             frame,
             present & ~column.isin(allowed),
             code="not-in-enum",
@@ -257,7 +175,7 @@ def _one_field(ctx: Context, table: str, frame: pd.DataFrame, spec: dict[str, An
             if constraints["pattern"] == schema.HTTP_URL
             else ("invalid-id", "expected a lower-case slug: letters a-z, digits and dashes")
         )
-        yield from problems_at(frame, present & ~matches, code=code, message=expected, **at)
+        yield from ctx.problems(frame, present & ~matches, code=code, message=expected, **at)
 
 
 # Tables whose duplicate keys mean something more specific than "two rows share an identifier".
@@ -277,7 +195,7 @@ def duplicate_keys(ctx: Context) -> Iterator[Problem]:
         shown = frame[key].astype(str).agg(" / ".join, axis=1) if len(key) > 1 else frame[key[0]]
         field = key[0] if len(key) == 1 else ", ".join(key)
         code, message = DUPLICATE_CODES.get(table, ("duplicate-key", "duplicates an earlier row's identifier"))
-        yield from problems_at(frame, dup, table=table, code=code, field=field, values=shown, message=message)
+        yield from ctx.problems(frame, dup, table=table, code=code, field=field, values=shown, message=message)
 
 
 # (child table, child column, parent table, parent column, problem code, what the parent is called)
@@ -312,7 +230,7 @@ def unknown_references(ctx: Context) -> Iterator[Problem]:
         dangling = ~is_blank(values) & ~is_in(values, parents)
         if dangling.any():
             known = _known(parents)
-            yield from problems_at(
+            yield from ctx.problems(
                 frame, dangling, table=child, field=column, code=code, message=f"unknown {noun} (known: {known})"
             )
 
@@ -327,7 +245,7 @@ def positions_off_scale(ctx: Context) -> Iterator[Problem]:
     keys = statements["question_id"] + "|" + positions.astype("string")
     known_question = is_in(statements["question_id"], points["question_id"])
     # Positions outside the format's range are already reported as out-of-range.
-    in_range = positions.between(schema.POSITION_MIN, schema.POSITION_MAX)
+    in_range = positions.between(POSITION_MIN, POSITION_MAX)
     off = (in_range & known_question & ~is_in(keys, point_keys)).fillna(False)
     if not off.any():
         return
@@ -338,7 +256,7 @@ def positions_off_scale(ctx: Context) -> Iterator[Problem]:
         .agg(lambda p: ", ".join(str(int(point)) for point in sorted(set(p))))
     )
     expected = statements["question_id"].map(scale)
-    yield from problems_at(
+    yield from ctx.problems(
         statements,
         off,
         table="statements",
@@ -358,7 +276,7 @@ def questions_without_scale(ctx: Context) -> Iterator[Problem]:
     bare = ~is_blank(questions["question_id"]) & ~is_in(
         questions["question_id"], ctx.tables["scale_points"]["question_id"]
     )
-    yield from problems_at(
+    yield from ctx.problems(
         questions,
         bare,
         table="questions",
@@ -378,8 +296,8 @@ def scale_sizes(ctx: Context) -> Iterator[Problem]:
     counts = sizes.groupby(level=0).nunique()
     first = ~questions.duplicated() & ~is_blank(questions)
     size = questions.map(counts).fillna(0).astype(int)
-    low, high = schema.SCALE_MIN_POINTS, schema.SCALE_MAX_POINTS
-    yield from problems_at(
+    low, high = SCALE_MIN_POINTS, SCALE_MAX_POINTS
+    yield from ctx.problems(
         points,
         first & ((size < low) | (size > high)),
         table="scale_points",
@@ -390,16 +308,16 @@ def scale_sizes(ctx: Context) -> Iterator[Problem]:
 
 
 def _same_as_earlier(
-    frame: pd.DataFrame, keys: pd.Series, ids: pd.Series, *, table: str, field: str, code: str, noun: str
+    ctx: Context, frame: pd.DataFrame, keys: pd.Series, ids: pd.Series, *, table: str, field: str, code: str, noun: str
 ) -> Iterator[Problem]:
     """A warning on each row whose `keys` value an earlier row already has, naming that earlier row."""
     present = keys.ne("")
     repeated = keys.duplicated() & present
     if not repeated.any():
         return
-    lines = line_numbers(frame)
+    lines = ctx.file_lines(table, frame)
     first_row = pd.Series(np.arange(len(frame)), index=frame.index).groupby(keys.to_numpy()).transform("min")
-    for problem in problems_at(
+    yield from ctx.problems(
         frame,
         repeated,
         table=table,
@@ -409,8 +327,7 @@ def _same_as_earlier(
             f"same {noun} as {ids.iloc[first_row.iloc[row]]!r} on line {lines[first_row.iloc[row]]} "
             f"(ignoring case and spacing): readers cannot tell {ids.iloc[row]!r} from it"
         ),
-    ):
-        yield replace(problem, severity="warning")
+    )
 
 
 def duplicate_labels(ctx: Context) -> Iterator[Problem]:
@@ -420,6 +337,7 @@ def duplicate_labels(ctx: Context) -> Iterator[Problem]:
     questions = ctx.tables["questions"]
     labels = questions["label"].map(folded)
     yield from _same_as_earlier(
+        ctx,
         questions,
         labels,
         questions["question_id"],
@@ -436,6 +354,7 @@ def duplicate_names(ctx: Context) -> Iterator[Problem]:
         return
     actors = ctx.tables["actors"]
     yield from _same_as_earlier(
+        ctx,
         actors,
         actors["name"].map(folded),
         actors["actor_id"],
@@ -445,13 +364,13 @@ def duplicate_names(ctx: Context) -> Iterator[Problem]:
         noun="name",
     )
     if "aliases" in actors.columns:
-        yield from _alias_clashes(actors)
+        yield from _alias_clashes(ctx, actors)
 
 
-def _alias_clashes(actors: pd.DataFrame) -> Iterator[Problem]:
+def _alias_clashes(ctx: Context, actors: pd.DataFrame) -> Iterator[Problem]:
     """An alias that is another actor's name folds two actors into one spelling. (Two actors may share an alias, such
     as a surname: ambiguous, but not a name readers see.)"""
-    lines = line_numbers(actors)
+    lines = ctx.file_lines("actors", actors)
     ids = actors["actor_id"].astype(str).tolist()
     owner: dict[str, int] = {}
     for row, name in enumerate(actors["name"].astype(str)):
@@ -475,14 +394,13 @@ def _alias_clashes(actors: pd.DataFrame) -> Iterator[Problem]:
                     value=alias,
                     message=f"also names {ids[other]!r} on line {lines[other]} (ignoring case and spacing): "
                     f"readers cannot tell {ids[row]!r} from it; merge the two actors or drop the alias",
-                    severity="warning",
                 )
 
 
 def self_references(ctx: Context) -> Iterator[Problem]:
     if ctx.has("actors", "actor_id", "speaks_for"):
         actors = ctx.tables["actors"]
-        yield from problems_at(
+        yield from ctx.problems(
             actors,
             ~is_blank(actors["speaks_for"]) & actors["speaks_for"].eq(actors["actor_id"]),
             table="actors",
@@ -494,7 +412,7 @@ def self_references(ctx: Context) -> Iterator[Problem]:
         return
     sources = ctx.tables["sources"]
     same = ~is_blank(sources["reports_on"]) & sources["reports_on"].eq(sources["source_id"])
-    yield from problems_at(
+    yield from ctx.problems(
         sources,
         same,
         table="sources",
@@ -510,7 +428,7 @@ def reporting_cycles(ctx: Context) -> Iterator[Problem]:
         return
     sources = ctx.tables["sources"]
     target = dict(zip(sources["source_id"], sources["reports_on"].str.strip(), strict=True))
-    line = {source: int(n) for source, n in zip(sources["source_id"], line_numbers(sources), strict=True)}
+    line = {source: int(n) for source, n in zip(sources["source_id"], ctx.file_lines("sources", sources), strict=True)}
     seen: set[str] = set()
     found = 0
     for start in sources["source_id"]:
@@ -552,7 +470,7 @@ def missing_urls(ctx: Context) -> Iterator[Problem]:
     unfindable = is_blank(sources["url"])
     if "identifier" in sources.columns:
         unfindable &= is_blank(sources["identifier"])
-    yield from problems_at(
+    yield from ctx.problems(
         sources,
         read & unfindable,
         table="sources",
@@ -569,9 +487,9 @@ def quote_rules(ctx: Context) -> Iterator[Problem]:
     statements = ctx.tables["statements"]
     evidence = statements["evidence"]
     has_quote = ~is_blank(statements["quote"])
-    yield from problems_at(
+    yield from ctx.problems(
         statements,
-        evidence.eq("on-record") & ~has_quote,
+        evidence.eq(Evidence.ON_RECORD) & ~has_quote,
         table="statements",
         field="quote",
         code="missing-quote",
@@ -579,18 +497,18 @@ def quote_rules(ctx: Context) -> Iterator[Problem]:
         values=statements["quote"],
     )
     if "span" in statements.columns:
-        yield from problems_at(
+        yield from ctx.problems(
             statements,
-            evidence.eq("coded-span") & is_blank(statements["span"]),
+            evidence.eq(Evidence.CODED_SPAN) & is_blank(statements["span"]),
             table="statements",
             field="span",
             code="missing-span",
             message="evidence is coded-span, so the text of the coded span is required",
         )
-    own_words = evidence.isin(["on-record", "official-document"])
-    yield from problems_at(
+    own_words = evidence.isin(OWN_WORDS)
+    yield from ctx.problems(
         statements,
-        has_quote & ~own_words & evidence.isin(schema.EVIDENCE_KINDS),
+        has_quote & ~own_words & evidence.isin(EVIDENCE_KINDS),
         table="statements",
         field="quote",
         code="quote-not-on-record",
@@ -607,7 +525,7 @@ def statement_source_rules(ctx: Context) -> Iterator[Problem]:
     statements = ctx.tables["statements"]
     links = ctx.tables["statement_sources"]
     sourced = is_in(statements["statement_id"], links["statement_id"])
-    yield from problems_at(
+    yield from ctx.problems(
         statements,
         ~sourced & ~is_blank(statements["statement_id"]),
         table="statements",
@@ -632,21 +550,22 @@ def statement_source_rules(ctx: Context) -> Iterator[Problem]:
     late = late.drop_duplicates("row").set_index("row")
     mask = np.zeros(len(statements), dtype=bool)
     mask[late.index.to_numpy()] = True
-    yield from problems_at(
+    late_source, late_day = late["source_id"].astype(str), late["published"].dt.strftime("%Y-%m-%d")
+    yield from ctx.problems(
         statements,
         mask,
         table="statements",
         field="date",
         code="dated-after-source",
         message=lambda row: (
-            f"is after its source '{late.at[row, 'source_id']}' was published {late.at[row, 'published']:%Y-%m-%d}"
+            f"is after its source '{late_source.at[row]}' was published {late_day.at[row]}"
         ),
     )
 
     consulted_any = joined.groupby("row")["consulted"].any()
     unread = np.zeros(len(statements), dtype=bool)
     unread[consulted_any[~consulted_any].index.to_numpy()] = True
-    yield from problems_at(
+    yield from ctx.problems(
         statements,
         unread,
         table="statements",
@@ -695,7 +614,7 @@ def empty_stories(ctx: Context) -> Iterator[Problem]:
         return
     stories = ctx.tables["stories"]
     bare = ~is_blank(stories["story_id"]) & ~is_in(stories["story_id"], ctx.tables["story_steps"]["story_id"])
-    yield from problems_at(
+    yield from ctx.problems(
         stories,
         bare,
         table="stories",
@@ -723,7 +642,7 @@ def story_step_views(ctx: Context) -> Iterator[Problem]:
         known = set(ctx.tables[parent][parent_column])
         listed = [split_ids(value) for value in steps[column]]
         unknown = [[i for i in ids if i not in known] for ids in listed]
-        yield from problems_at(
+        yield from ctx.problems(
             steps,
             np.array([bool(u) for u in unknown]),
             table="story_steps",
@@ -734,7 +653,7 @@ def story_step_views(ctx: Context) -> Iterator[Problem]:
         )
     if ctx.has("story_steps", "view_start", "view_end"):
         start, end = ctx.parsed("story_steps", "view_start"), ctx.parsed("story_steps", "view_end")
-        yield from problems_at(
+        yield from ctx.problems(
             steps,
             (start.notna() & end.notna() & (end < start)).to_numpy(),
             table="story_steps",
@@ -742,11 +661,6 @@ def story_step_views(ctx: Context) -> Iterator[Problem]:
             code="reversed-range",
             message="is before view_start; the timeline's range must not run backwards",
         )
-
-
-def split_ids(value: object) -> list[str]:
-    """`"milley; sullivan"` -> `["milley", "sullivan"]`: a `;`-separated list cell of ids, blanks dropped."""
-    return [part.strip() for part in str(value or "").split(";") if part.strip()]
 
 
 RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
@@ -768,14 +682,10 @@ RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
 )
 
 
-def validate_tables(tables: Tables) -> list[Problem]:
-    """Every problem in `tables` (raw string tables keyed by table name), in file order."""
-    return check_tables(tables)[0]
-
-
-def check_tables(tables: Tables) -> tuple[list[Problem], Context]:
-    """`validate_tables`, also returning the context: the loader reuses its parsed columns instead of parsing twice."""
-    ctx = Context(tables)
+def check_tables(tables: Tables, *, lines: dict[str, np.ndarray] | None = None) -> tuple[list[Problem], Context]:
+    """Every problem in `tables` (raw string tables keyed by table name), in file order, and the context that
+    parsed them: the loader reuses its typed columns instead of parsing twice."""
+    ctx = Context(tables, lines=lines or {})
     problems = [problem for rule in RULES for problem in rule(ctx)]
     return sorted(problems, key=_file_order), ctx
 

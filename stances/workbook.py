@@ -64,7 +64,7 @@ def write_workbook(tables: Mapping[str, pd.DataFrame], stream: IO[bytes]) -> Non
     book.close()
 
 
-def _write_cell(sheet: Any, row: int, col: int, kind: str, value: object, *, day: Any, as_text: Any) -> None:
+def _write_cell(sheet: Any, row: int, col: int, kind: str, value: Any, *, day: Any, as_text: Any) -> None:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return
     if kind == "date":

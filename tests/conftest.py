@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from stances import schema
-from stances.package import descriptor
+from stances.package import write_descriptor
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -187,7 +186,7 @@ def write_debate(folder: Path, tables: dict[str, list[dict[str, str]]] | None = 
     for table in schema.TABLE_ORDER:
         write_table(folder, table, tables[table])
     meta = {"name": "tiny", "title": "A tiny debate", "version": "1.0.0"}
-    (folder / "datapackage.json").write_text(json.dumps(descriptor(meta), indent=2), encoding="utf-8")
+    write_descriptor(folder, meta)
     return folder
 
 

@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 from stances import charts, query
-from stances.charts import CHANGE_MARKS, EVIDENCE_SYMBOLS, POSITION_COLOURS, WEBGL_ABOVE
+from stances.charts import CHANGE_MARKS, WEBGL_ABOVE
 from stances.load import load_debate
-from stances.model import EVIDENCE_LABELS
 from stances.names import actor_names
+from stances.vocab import EVIDENCE_LABELS, EVIDENCE_SYMBOLS, POSITION_COLOURS
 
 PAYLOAD = "<b>x</b> & <script>"
 ESCAPED = "&lt;b&gt;x&lt;/b&gt; &amp; &lt;script&gt;"
@@ -398,11 +398,6 @@ def test_timeline_alt_of_no_statements(debate):
 )
 def test_escape(text, width, expected):
     assert charts.escape(text, width) == expected
-
-
-@pytest.mark.parametrize(("position", "expected"), [(2, "+2"), (1, "+1"), (0, "0"), (-1, "−1"), (-2, "−2")])
-def test_signed_uses_a_plus_sign_and_a_true_minus(position, expected):
-    assert charts.signed(position) == expected
 
 
 def wide_debate(tmp_path, actors: int, questions: int, statements: int):

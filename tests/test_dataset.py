@@ -13,9 +13,10 @@ import pandas as pd
 import pytest
 
 from stances.load import DEFAULT_DEBATE, check_debate, load_debate
-from stances.model import OWN_WORDS, Debate
+from stances.model import Debate
 from stances.problems import errors
 from stances.revisions import renamed_ids
+from stances.vocab import OWN_WORDS
 
 CORE_ACTORS = ("milley", "sullivan", "biden", "zelenskyy")
 # The targets of version 0.2 (issue 15) as reached: 150 statements by 28+ actors from 200+ sources, and each core

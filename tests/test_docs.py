@@ -14,7 +14,7 @@ from stances import schema
 from stances.cli import build_parser
 from stances.importers.folder import IMPORT_CODES
 from stances.load import read_table
-from stances.validate import CODES
+from stances.problems import CODES, code_table
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
@@ -86,6 +86,12 @@ def test_every_problem_code_is_in_the_readme():
 def test_every_import_problem_code_is_in_the_readme():
     text = section(README.read_text(encoding="utf-8"), "Import a debate")
     assert [code for code in IMPORT_CODES if f"| `{code}` | {IMPORT_CODES[code]} |" not in text] == []
+def test_readme_problem_table_is_the_declared_codes():
+    """Regression (issue 9, defect 6): the README's table disagreed with the code for 7 of 30 codes."""
+    table = [
+        line for line in section(README.read_text(encoding="utf-8"), "Problem codes").splitlines() if line[:1] == "|"
+    ]
+    assert "\n".join(table) == code_table()
 
 
 @pytest.mark.parametrize("name", sorted(subcommands()))

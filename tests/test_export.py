@@ -181,6 +181,35 @@ def test_json_keeps_formula_text_verbatim(formula_debate):
     assert [s["summary"] for s in data["statements"]] == ["=1+1", "+cmd", "-x", "\tfoo"]
 
 
+HOSTILE = [
+    '"},{"',
+    "back\\slash \\",
+    "tab\there",
+    "new\nline",
+    "\\/ and /",
+    'quote " inside',
+    "\u2028 \U0001f600 \u00e9",
+]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_round_trips_hostile_text_exactly(broken_debate, fmt):
+    """Regression (issue 9, defect 2): text holding `},{` made the JSON export invalid (a raw newline in a string)."""
+    from tests.conftest import TINY, write_debate
+
+    tables = {name: [dict(r) for r in rows] for name, rows in TINY.items()}
+    for row, text in zip(tables["statements"], HOSTILE, strict=False):
+        row["summary"] = text
+        row["notes"] = "".join(HOSTILE)
+    tables["statements"][1]["quote"] = HOSTILE[0] + HOSTILE[1]
+    debate = load_debate(write_debate(broken_debate("statements").parent / "hostile", tables))
+    data = export.export_bytes(debate, options(format=fmt))
+    records = json.loads(data)["statements"] if fmt == "json" else [json.loads(line) for line in data.splitlines()]
+    by_id = {r["statement_id"]: r for r in records}
+    expected = {r["statement_id"]: (r["summary"], r["notes"], r["quote"]) for r in tables["statements"]}
+    assert {i: (r["summary"], r["notes"], r["quote"]) for i, r in by_id.items()} == expected
+
+
 def test_json_lines_has_one_statement_per_line(debate):
     lines = export.export_bytes(debate, options(format="jsonl")).decode().splitlines()
     assert [json.loads(line) for line in lines] == expected_rows(debate, Filters()).to_dict(orient="records")
@@ -270,7 +299,7 @@ def test_package_of_no_statements_is_still_valid(debate, tmp_path):
 
 def test_filter_problems_name_unknown_values_and_list_known_ones(debate):
     filters = Filters(actors=("milly",), outlets=("The Times",), start=dt.date(2022, 12, 1), end=dt.date(2022, 11, 1))
-    assert export.filter_problems(debate, filters) == [
+    assert query.filter_problems(debate, filters) == [
         "unknown actor 'milly' (known: milley, sullivan)",
         "unknown outlet 'The Times' (known: New Voice of Ukraine, The New York Times, The White House)",
         "the date range is reversed: from 2022-12-01 is after to 2022-11-01",

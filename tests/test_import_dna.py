@@ -169,7 +169,7 @@ def test_statements_without_a_concept_or_qualifier_are_dropped_and_counted(tmp_p
 
 
 def test_the_written_debate_validates_and_loads(tmp_path, imported):
-    assert [p.code for p in write_debate(imported, tmp_path / "out")] == ["invalid-descriptor"]  # no licence known
+    assert [p.code for p in write_debate(imported, tmp_path / "out")] == ["incomplete-descriptor"]  # no licence known
     debate = load_debate(tmp_path / "out")
     assert len(debate.statements) == 3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hearing.dna", "out"]  # no staging folder left behind

@@ -37,8 +37,8 @@ def _export(folder: Path, out: Path) -> Path:
 def test_the_bundled_debate_goes_to_a_workbook_and_back_unchanged(tmp_path, capsys):
     workbook = _export(DEFAULT_DEBATE, tmp_path / "debate.xlsx")
     assert main(["import", "sheet", str(workbook), str(tmp_path / "back")]) == 0
-    original, _ = read_tables(DEFAULT_DEBATE)
-    back, _ = read_tables(tmp_path / "back")
+    original, _, _ = read_tables(DEFAULT_DEBATE)
+    back, _, _ = read_tables(tmp_path / "back")
     assert _sorted(back) == _sorted(original)
     assert "  sheet 'statements' -> statements.csv: " in capsys.readouterr().out
 
@@ -109,7 +109,7 @@ def test_sheets_are_found_by_title_and_unknown_sheets_and_columns_are_dropped(tm
         "column(s) 'twitter' of sheet 'actors' (not in the format)",
         "sheet 'Read me' (not a table of the format)",
     )
-    assert [p.code for p in write_debate(imported, tmp_path / "out")] == ["invalid-descriptor"]  # no licence
+    assert [p.code for p in write_debate(imported, tmp_path / "out")] == ["incomplete-descriptor"]  # no licence
 
 
 def test_a_missing_sheet_or_required_column_is_a_located_problem(tmp_path):

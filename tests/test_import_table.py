@@ -151,7 +151,7 @@ def test_an_xlsx_table_is_read_from_its_first_sheet(tmp_path):
 
 
 def test_the_written_debate_validates_and_loads(tmp_path):
-    assert [p.code for p in write_debate(_read(_csv(tmp_path)), tmp_path / "out")] == ["invalid-descriptor"]
+    assert [p.code for p in write_debate(_read(_csv(tmp_path)), tmp_path / "out")] == ["incomplete-descriptor"]
     assert len(load_debate(tmp_path / "out").statements) == 3
 
 

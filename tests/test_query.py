@@ -10,6 +10,7 @@ import pytest
 from stances import query
 from stances.load import load_debate
 from stances.query import Filters
+from stances.vocab import EVIDENCE_KINDS
 
 
 @pytest.fixture
@@ -177,3 +178,73 @@ def test_grid_view_orders_actors_and_questions_and_marks_moves(debate):
 def test_grid_view_without_an_earlier_day_has_no_changes(debate):
     view = query.grid_view(debate, debate.statements, dt.date(2022, 11, 30))
     assert (view.changes, view.moved) == (None, None)
+
+
+def test_grid_table_writes_positions_with_the_charts_minus(debate):
+    """Regression (issue 9, defect 7): the grid's table printed `-1` where its chart printed `−1`."""
+    snapshot = query.as_of(debate.statements, dt.date(2022, 11, 30))
+    table = query.grid_table(debate, snapshot, ["milley", "sullivan"], ["talks-now", "us-press-kyiv"])
+    assert table.loc["Jake Sullivan"].tolist() == [
+        "\u22121 talks-now -1 (10 Nov 2022)",
+        "\u22122 us-press-kyiv -2 (10 Nov 2022)",
+    ]
+
+
+def test_change_table_writes_positions_with_the_charts_minus(debate):
+    changes = query.changes_between(debate.statements, dt.date(2022, 11, 5), dt.date(2022, 11, 30))
+    table = query.change_table(debate, changes)
+    assert table[["Actor", "Before", "After"]].values.tolist() == [
+        ["Mark A. Milley", "+2 talks-now 2", "+1 talks-now 1"],
+        ["Jake Sullivan", "", "\u22121 talks-now -1"],
+        ["Jake Sullivan", "", "\u22122 us-press-kyiv -2"],
+    ]
+
+
+def long_chain(debate):
+    """The tiny debate with one more hop: New Voice of Ukraine cites The New York Times, which cites Reuters."""
+    from dataclasses import replace
+
+    reuters = debate.sources[debate.sources["source_id"] == "nyt-report"].assign(
+        source_id="reuters-report", outlet="Reuters", reports_on=""
+    )
+    sources = pd.concat([debate.sources, reuters], ignore_index=True)
+    sources.loc[sources["source_id"] == "nyt-report", "reports_on"] = "reuters-report"
+    return replace(debate, sources=sources)
+
+
+def test_reporting_chain_follows_every_hop(debate):
+    assert query.reporting_chain(long_chain(debate).sources, "nv-report") == ["nyt-report", "reuters-report"]
+
+
+def test_table_rows_carry_the_whole_reporting_chain_as_the_card_does(debate):
+    """Regression (issue 9, defect 4): the export's `reporting_chain` stopped after one hop."""
+    longer = long_chain(debate)
+    card = query.statement_detail(longer, "milley-club").sources[0].cites()
+    rows = query.table_rows(longer, longer.statements).set_index("statement_id")
+    assert card == "New Voice of Ukraine, citing The New York Times, citing Reuters"
+    assert rows.loc["milley-club", "reporting_chain"] == card
+
+
+def test_reporting_chains_stop_at_loops_and_unknown_sources(debate):
+    sources = debate.sources.copy()
+    sources.loc[sources["source_id"] == "nyt-report", "reports_on"] = "nv-report"
+    sources.loc[sources["source_id"] == "wh-briefing", "reports_on"] = "gone"
+    chains = query.reporting_chains(sources)
+    assert {s: [x for x in row if x] for s, row in zip(chains.index, chains.to_numpy().tolist(), strict=True)} == {
+        "nyt-report": ["nv-report"],
+        "nv-report": ["nyt-report"],
+        "wh-briefing": [],
+    }
+
+
+def test_filter_problems_report_every_bad_filter_at_once(debate):
+    filters = Filters(
+        actors=("milly", "sullivan"), questions=("talks",), positions=(3,), evidence=("rumour",), channels=("secret",)
+    )
+    assert query.filter_problems(debate, filters) == [
+        "unknown actor 'milly' (known: milley, sullivan)",
+        "unknown question 'talks' (known: talks-now, us-press-kyiv)",
+        f"unknown evidence kind 'rumour' (known: {', '.join(EVIDENCE_KINDS)})",
+        "unknown channel 'secret' (known: public, private)",
+        "position 3 is on no question's scale (points: -2, -1, 0, 1, 2)",
+    ]

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from stances import scales
+from stances.vocab import POSITION_COLOURS
 
 
 def points(**by_question: list[int]) -> pd.DataFrame:
@@ -95,9 +96,9 @@ def test_timeline_colours_each_statement_by_its_place_on_its_own_scale(ten_point
         row[0]: trace.marker.color for trace in figure.data if trace.customdata is not None for row in trace.customdata
     }
     assert colour_of == {
-        "ann-lee-20200102-rent-cap": charts.POSITION_COLOURS[-2],
-        "bo-chen-20200105-rent-cap": charts.POSITION_COLOURS[2],
-        "ann-lee-20200203-rent-cap": charts.POSITION_COLOURS[1],
+        "ann-lee-20200102-rent-cap": POSITION_COLOURS[-2],
+        "bo-chen-20200105-rent-cap": POSITION_COLOURS[2],
+        "ann-lee-20200203-rent-cap": POSITION_COLOURS[1],
     }
     legend = [t.name for t in figure.data if t.legendgroup == "position" and t.showlegend is not False]
     assert legend == ["most against", "for", "most for"]
@@ -110,7 +111,7 @@ def test_grid_cells_and_trends_axis_follow_the_questions_scale(ten_point_debate)
     snapshot = query.as_of(debate.statements, debate.statements["date"].max())
     figure = charts.grid(debate, snapshot, actors=["ann-lee", "bo-chen"], questions=["rent-cap"])
     cells = next(trace for trace in figure.data if trace.customdata is not None)
-    assert list(cells.marker.color) == [charts.POSITION_COLOURS[1], charts.POSITION_COLOURS[2]]
+    assert list(cells.marker.color) == [POSITION_COLOURS[1], POSITION_COLOURS[2]]
     trends = charts.positions_over_time(debate, debate.statements, "rent-cap")
     assert list(trends.layout.yaxis.range) == [-0.5, 10.5]
 

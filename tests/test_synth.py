@@ -9,6 +9,7 @@ from stances import schema
 from stances.cli import main
 from stances.load import check_debate, load_debate
 from stances.synth import Shape, scale_positions, sizes, synthesize, write_synthetic
+from stances.vocab import CHANNELS, EVIDENCE_KINDS
 
 
 @pytest.fixture(scope="module")
@@ -78,8 +79,8 @@ def test_counts_follow_sizes():
 def test_mixes_evidence_reporting_chains_and_tricky_text():
     tables = synthesize(5_000)
     statements, sources = tables["statements"], tables["sources"]
-    assert set(statements["evidence"]) == set(schema.EVIDENCE_KINDS)
-    assert set(statements["channel"]) == set(schema.CHANNELS)
+    assert set(statements["evidence"]) == set(EVIDENCE_KINDS)
+    assert set(statements["channel"]) == set(CHANNELS)
     assert set(sources["consulted"]) == {"true", "false"}
     assert (sources["reports_on"] != "").any()
     assert sources.loc[sources["url"] != "", "url"].str.startswith("https://example.org/").all()

@@ -279,3 +279,38 @@ def test_an_alias_that_names_another_actor_is_a_warning_naming_both_rows(broken_
 
 def test_two_actors_may_share_an_alias(broken_debate):
     assert check_debate(broken_debate("actors", 1, aliases="Gen. Milley")) == []
+def test_problem_lines_are_file_lines_after_a_multi_line_cell(broken_debate):
+    """Regression (issue 9, defect 3): after notes spanning three lines, a bad actor on file line 7 was reported as
+    line 5 (its row number)."""
+    tables = {name: [dict(r) for r in rows] for name, rows in TINY.items()}
+    tables["statements"][0]["notes"] = "First line of the notes,\nsecond line,\nthird line."
+    tables["statements"][3]["actor_id"] = "milly"
+    folder = write_debate(broken_debate("statements").parent / "multiline", tables)
+    text = (folder / "statements.csv").read_text(encoding="utf-8").splitlines()
+    assert text[6].startswith("sullivan-view,milly,")  # file line 7, as an editor numbers it
+    assert found(folder) == [("statements.csv", 7, "actor_id", "unknown-actor")]
+
+
+def test_problem_lines_skip_blank_lines_and_crlf_line_ends(tiny_debate):
+    path = tiny_debate / "actors.csv"
+    header, first, second = path.read_text(encoding="utf-8").splitlines()
+    second = second.replace("sullivan,", "Sullivan!,", 1)
+    path.write_bytes(
+        f'{header}\r\n\r\n{first}\r\n"{second.split(",")[0]}",{",".join(second.split(",")[1:])}\r\n'.encode()
+    )
+    assert [(p.line, p.field, p.code) for p in check_debate(tiny_debate) if p.file == "actors.csv"] == [
+        (4, "actor_id", "invalid-id")
+    ]
+
+
+def test_every_problem_code_has_one_severity(tiny_debate):
+    """Regression (issue 9, defect 6): `invalid-descriptor` was an error in one place and a warning in another."""
+    (tiny_debate / "datapackage.json").write_text('{"title": "No name"}', encoding="utf-8")
+    incomplete = check_debate(tiny_debate)
+    (tiny_debate / "datapackage.json").write_text("[]", encoding="utf-8")
+    broken = check_debate(tiny_debate)
+    severities: dict[str, set[str]] = {}
+    for problem in incomplete + broken:
+        severities.setdefault(problem.code, set()).add(problem.severity)
+    assert {code: len(kinds) for code, kinds in severities.items()} == dict.fromkeys(severities, 1)
+    assert [(p.code, p.severity) for p in broken] == [("invalid-descriptor", "error")]

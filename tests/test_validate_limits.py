@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from stances.cli import main
 from stances.load import check_debate
-from stances.validate import MAX_PER_RULE
+from stances.problems import MAX_PER_RULE
 from tests.conftest import TINY, write_debate, write_table
 
 
@@ -15,7 +15,7 @@ def test_ten_thousand_unknown_columns_are_capped_like_every_rule(tiny_debate):
     write_table(tiny_debate, "actors", TINY["actors"], columns=columns)
     problems = check_debate(tiny_debate)
     assert [p.code for p in problems].count("unknown-column") == MAX_PER_RULE
-    summary = [p for p in problems if p.code == "too-many-problems"]
+    summary = [p for p in problems if p.code == "too-many-warnings"]
     assert [(s.file, s.message, s.severity) for s in summary] == [
         ("actors.csv", "and 9,800 more [unknown-column] problems not listed", "warning")
     ]

@@ -6,6 +6,7 @@ Dataset text reaches the screen only through plain-text elements (`st.text`, tab
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -138,9 +139,9 @@ def pair_statements(context: AppContext, result: al.Alignment, pair: tuple[str, 
             st.text(f"{labels.get(row.question_id, row.question_id)}: agreement {row.agreement:.2f}")
             left, right = st.columns(2)
             with left:
-                statement_card(debate, row.statement_a)
+                statement_card(debate, str(row.statement_a))
             with right:
-                statement_card(debate, row.statement_b)
+                statement_card(debate, str(row.statement_b))
 
 
 def alignment_page() -> None:
@@ -289,7 +290,7 @@ def downloads(context: AppContext, result: al.Alignment, measure: str, threshold
     for col, fmt in zip(cols, alignment_export.FORMATS, strict=True):
         col.download_button(
             f"Alignment as {fmt.upper() if fmt != 'graphml' else 'GraphML'}",
-            data=lambda fmt=fmt: alignment_export.alignment_bytes(debate, options, fmt, result),
+            data=partial(alignment_export.alignment_bytes, debate, options, fmt, result),
             file_name=alignment_export.file_name(debate, options, fmt),
             mime=alignment_export.MEDIA_TYPES[fmt],
             key=f"alignment_{fmt}",

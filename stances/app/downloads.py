@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -39,7 +40,7 @@ def buttons(context: AppContext, statements: pd.DataFrame, scope: str) -> None:
         options = export.ExportOptions(format=fmt, filters=context.filters, scope=scope)
         column.download_button(
             label,
-            data=lambda options=options: _build(context, options),
+            data=partial(_build, context, options),
             file_name=export.export_file_name(context.debate.meta, fmt, today),
             mime=mime,
             icon=icon,

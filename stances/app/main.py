@@ -8,18 +8,20 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
-from stances import cache, debates, links, query, revisions, schema
+from stances import cache, debates, links, query, revisions
 from stances.app import state, uploads
 from stances.cards import shown
-from stances.charts import POSITION_NAMES
 from stances.load import folder_signature
-from stances.model import EVIDENCE_LABELS, Debate
+from stances.model import Debate
 from stances.names import actor_names, question_labels
 from stances.problems import DebateError, Problem, errors
 from stances.query import Filters
+from stances.vocab import CHANNEL_LABELS, EVIDENCE_LABELS, POSITION_NAMES
 
 PAGES = Path(__file__).resolve().parent / "pages"
 # A bundled icon: a `:material/…:` page icon would make the browser fetch the favicon from a CDN.
@@ -105,7 +107,7 @@ def vocabulary(_debate: Debate, signature: tuple) -> tuple[links.LinkVocabulary,
         "question_focus": questions,
         "position": frozenset(POSITION_NAMES.values()),
         "evidence": frozenset(EVIDENCE_LABELS.values()),
-        "channel": frozenset(c.capitalize() for c in schema.CHANNELS),
+        "channel": frozenset(CHANNEL_LABELS.values()),
         "outlet": frozenset(outlets),
         **alignment_views.link_choices(_debate),
     }
@@ -185,7 +187,7 @@ def filter_options(debate: Debate, signature: tuple) -> dict[str, dict]:
         "question": question_labels(debate).to_dict(),
         "position": dict(POSITION_NAMES),
         "evidence": dict(EVIDENCE_LABELS),
-        "channel": {c: c.capitalize() for c in schema.CHANNELS},
+        "channel": dict(CHANNEL_LABELS),
         "outlet": {o: o for o in vocabulary(debate, signature)[1]},
     }
 
@@ -214,8 +216,9 @@ def reset_filters() -> None:
 
 
 # What a page remembers of the debate shown: reset when another debate is picked (its names and days differ).
-VIEW_KEYS = ("asof", "since", "changes", "question_focus", "step", "grid_actors_find", "grid_actors_page")
-VIEW_KEYS += ("grid_questions_find", "grid_questions_page", "source_search", "source_kind", "_present_step")
+VIEW_KEYS: tuple[str, ...] = ("asof", "since", "changes", "question_focus", "step", "grid_actors_find")
+VIEW_KEYS += ("grid_actors_page", "grid_questions_find", "grid_questions_page", "source_search", "source_kind")
+VIEW_KEYS += ("_present_step",)
 
 
 def reset_view() -> None:
@@ -246,10 +249,10 @@ def debate_picker(offered: debates.Catalogue) -> str:
     return offered.pick(name)
 
 
-def _choose(label: str, options: Mapping, *, key: str, placeholder: str) -> list:
+def _choose(label: str, options: Mapping[Any, str], *, key: str, placeholder: str) -> list[Any]:
     """A multiselect over `options` (value -> label shown), bound to the URL parameter `key`: links hold labels."""
     return st.multiselect(
-        label, list(options), format_func=options.get, key=key, bind="query-params", placeholder=placeholder
+        label, list(options), format_func=options.__getitem__, key=key, bind="query-params", placeholder=placeholder
     )
 
 
@@ -305,7 +308,7 @@ def sidebar_filters(debate: Debate, signature: tuple) -> Filters:
     )
 
 
-def navigation() -> st.navigation:
+def navigation() -> StreamlitPage:
     pages = [
         st.Page(PAGES / "timeline.py", title="Timeline", icon=":material/timeline:", default=True),
         st.Page(PAGES / "grid.py", title="Comparison grid", icon=":material/grid_on:", url_path="grid"),

@@ -90,7 +90,7 @@ def present_page() -> None:
         head[0].selectbox(
             "Story",
             list(titles),
-            format_func=titles.get,
+            format_func=lambda k: titles.get(k, k),
             key=STORY_BOX,
             on_change=_choose_story,
             label_visibility="collapsed",
@@ -100,6 +100,9 @@ def present_page() -> None:
     playing = st.session_state.get("autoplay", False)
     pace = st.session_state.get("pace", 6)
     detail = query.statement_detail(debate, view.statement_id)
+    if detail is None:  # the step's statement comes from the debate, so this is a defect; say so, do not crash
+        st.error(f"Step {view.number} names a statement that is not in the debate.")
+        return
     left, right = st.columns([5, 7])
     with left:
         if view.step.narration:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -106,8 +107,11 @@ def figure_downloads(context: AppContext, figures: dict[str, Any], *, key: str) 
         cols = st.columns(2)
         cols[0].download_button(
             f"{label} as HTML (works offline)",
-            data=lambda figure=figure, label=label: snapshots.standalone_html(
-                figure, title=f"{context.debate.meta.title}: {label}", caption=_caption(context)
+            data=partial(
+                snapshots.standalone_html,
+                figure,
+                title=f"{context.debate.meta.title}: {label}",
+                caption=_caption(context),
             ),
             file_name=f"{name}_{slug}.html",
             mime="text/html",
@@ -118,7 +122,7 @@ def figure_downloads(context: AppContext, figures: dict[str, Any], *, key: str) 
         if browser:
             cols[1].download_button(
                 f"{label} as PNG",
-                data=lambda figure=figure: snapshots.static_image(figure, fmt="png"),
+                data=partial(snapshots.static_image, figure, fmt="png"),
                 file_name=f"{name}_{slug}.png",
                 mime="image/png",
                 key=f"{key}_{slug}_png",

@@ -31,7 +31,8 @@ KINDS = {
 }
 TYPES = {"zip": ["zip"], "workbook": ["xlsx"], "table": ["csv", "xlsx"]}
 NOT_MAPPED = "(none)"
-MAPPED_KEYS = ("actor", "question", "date", "position", "quote", "text", "summary", "source_title", "url")
+MAPPED_KEYS: tuple[str, ...] = ("actor", "question", "date", "position", "quote", "text", "summary", "source_title")
+MAPPED_KEYS += ("url",)
 MAPPED_KEYS += ("identifier", "outlet")
 
 
@@ -74,7 +75,12 @@ def sidebar_note(reset_view) -> None:
             ),
             icon=":material/upload_file:",
         )
-        st.button("Close the upload", key="upload_close", on_click=lambda: (close(), reset_view()))
+
+        def close_and_reset() -> None:
+            close()
+            reset_view()
+
+        st.button("Close the upload", key="upload_close", on_click=close_and_reset)
 
 
 def panel(reset_view) -> None:
@@ -94,7 +100,7 @@ def panel(reset_view) -> None:
             "File", type=TYPES[kind], key=f"upload_file_{kind}", max_upload_size=upload.MAX_UPLOAD_MB
         )
         columns = _mapping_form(file) if kind == "table" and file is not None else None
-        if st.button("Check and explore", key="upload_open", type="primary", disabled=file is None):
+        if st.button("Check and explore", key="upload_open", type="primary", disabled=file is None) and file:
             _open(kind, file.name, file.getvalue(), columns, reset_view)
             rejected = st.session_state.get(REJECTED)
         if rejected is not None:
@@ -142,7 +148,7 @@ def _open(kind: str, name: str, data: bytes, mapping: dict | None, reset_view) -
     received = _receive(kind, name, data, mapping)
     if received is None:
         return
-    if not received.ok:
+    if not received.ok or received.folder is None:
         upload.discard(received)
         st.session_state[REJECTED] = (name, received.problems)
         return

@@ -10,8 +10,8 @@ import streamlit as st
 from stances import cards, charts, links, paging, query
 from stances.app import state, ui
 from stances.app.main import note
-from stances.charts import POSITION_NAMES
 from stances.names import actor_names, question_labels
+from stances.vocab import POSITION_NAMES, STALE_AFTER_DAYS
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -156,7 +156,8 @@ def grid_page() -> None:
     since = _day_slider(controls[2], "Changes since", (first, last), default=first, key="since") if compare else None
     st.caption(
         "Each cell is the actor's latest known position on the question as of the chosen day. "
-        "Empty cells: no known position yet. An asterisk (*) marks a position more than 60 days old at that day."
+        f"Empty cells: no known position yet. An asterisk (*) marks a position more than {STALE_AFTER_DAYS} days old "
+        "at that day."
         + (" Framed cells changed: ▲ moved up the scale, ▼ down, ◆ new since the earlier day." if compare else "")
         + (" ≠: the actor's public words and a private signal differ (see Public and private)." if gap_marks else "")
     )
@@ -240,7 +241,9 @@ def trends_page() -> None:
     labels = question_labels(debate).to_dict()
     present = query.questions_in(debate, shown["question_id"])
     linked = st.query_params.get("question_focus")
-    question = st.selectbox("Question", present, format_func=labels.get, key="question_focus", bind="query-params")
+    question = st.selectbox(
+        "Question", present, format_func=lambda q: str(labels.get(q, q)), key="question_focus", bind="query-params"
+    )
     if linked and linked != labels[question] and linked in set(labels.values()):
         note(links.Unused(name="question_focus", value=linked, why="no statement on it passes the filters"))
     proposition = debate.questions.set_index("question_id").loc[question, "proposition"]
@@ -381,6 +384,10 @@ def about_page() -> None:
         }
     )
     st.dataframe(facts, hide_index=True)
+    if debate.warnings:
+        with st.expander(f"Warnings from checking the files ({len(debate.warnings):,})"):
+            st.caption("The debate is valid; these are worth a look. `stances validate` lists them too.")
+            st.code("\n".join(str(problem) for problem in debate.warnings), language=None)
     if meta.citation:
         st.markdown("**How to cite**")
         st.code(meta.citation, language=None, wrap_lines=True)

@@ -136,8 +136,8 @@ def _read(db: sqlite3.Connection, path: Path, options: DnaOptions) -> Imported:
     drop(statements["qualifier"].isna(), f"no {options.qualifier} value")
     drop(~statements["DocumentId"].isin(documents.index), "its document is missing")
     spans = [
-        _span(documents.at[row.DocumentId, "Text"], row.Start, row.Stop) if row.DocumentId in documents.index else ""
-        for row in statements.itertuples()
+        _span(str(documents.at[doc, "Text"]), int(start), int(stop)) if doc in documents.index else ""
+        for doc, start, stop in statements[["DocumentId", "Start", "Stop"]].itertuples(index=False, name=None)
     ]
     statements["span"] = spans
     drop(statements["span"].str.strip() == "", "its span is empty or outside its document's text")
@@ -168,7 +168,7 @@ def _read(db: sqlite3.Connection, path: Path, options: DnaOptions) -> Imported:
     questions, scale_points, question_of, scale_text = _questions(statements, var, file)
     statements["question_id"] = statements["concept"].map(question_of)
 
-    sources, source_of = _sources(documents.loc[pd.unique(statements["DocumentId"])], path, options)
+    sources, source_of = _sources(documents.loc[list(pd.unique(statements["DocumentId"]))], path, options)
     statements["source_id"] = statements["DocumentId"].map(source_of)
     dates = pd.to_datetime(statements["DocumentId"].map(documents["Date"]), unit="s", utc=True)
     statements["date"] = dates.dt.strftime("%Y-%m-%d")
@@ -297,9 +297,14 @@ def _statement_type(
         qualifier_type = own.get(options.qualifier)
         if has_actor and own.get(options.concept) == "short text" and qualifier_type in ("boolean", "integer"):
             return (
-                int(row.ID),
+                int(str(row.ID)),
                 str(row.Label),
-                {**wanted, "qualifier": options.qualifier, "qualifier_type": str(qualifier_type), "type_id": row.ID},
+                {
+                    **wanted,
+                    "qualifier": options.qualifier,
+                    "qualifier_type": str(qualifier_type),
+                    "type_id": str(row.ID),
+                },
             )
     if options.statement_type is not None and candidates.empty:
         message = f"no statement type {options.statement_type!r} (types: {', '.join(map(repr, types['Label']))})"
@@ -470,7 +475,7 @@ def _sources(documents: pd.DataFrame, path: Path, options: DnaOptions) -> tuple[
     source_of = {}
     for doc_id, doc in documents.iterrows():
         source_id = f"dna-document-{doc_id}"
-        source_of[int(doc_id)] = source_id
+        source_of[int(str(doc_id))] = source_id
         kind = str(doc["Type"]).strip().lower()
         notes = [
             f"{label}: {str(doc[column]).strip()}"

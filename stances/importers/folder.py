@@ -17,16 +17,11 @@ from stances import schema
 from stances.cards import shown
 from stances.load import DESCRIPTOR, check_debate
 from stances.package import descriptor
-from stances.problems import Problem, errors
+from stances.problems import CODES, Problem, errors
 
-# Problem codes of broken input (the importers' own; the written debate is then checked with the validator's).
-IMPORT_CODES: dict[str, str] = {
-    "unreadable-input": "The input file cannot be opened as the format the importer reads (e.g. not SQLite, not xlsx).",
-    "missing-input-table": "A table, sheet or column the importer needs is not in the input.",
-    "unmapped-input": "The input holds nothing the importer can map (e.g. no statement type with an actor and a "
-    "concept, or a mapping naming a column that does not exist).",
-    "bad-input-value": "A value in the input cannot be mapped (e.g. a date or position that is not one).",
-}
+# Problem codes of broken input (the importers' own, declared in `problems.CODES`; the written debate is then checked
+# with the validator's).
+IMPORT_CODES: dict[str, str] = {code: spec.meaning for code, spec in CODES.items() if spec.about == "input"}
 
 CODEBOOK_NAME = "codebook.md"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from stances import schema
 from stances.cards import shown
 from stances.load import DEFAULT_DEBATE, load_debate
 from tests.conftest import ROOT, TINY, write_debate
@@ -151,3 +152,19 @@ def test_every_chart_has_a_text_alternative(page):
     charts = at.get("plotly_chart")
     assert charts
     assert all(len(chart.proto.alt) > 40 for chart in charts), [chart.proto.alt for chart in charts]
+
+
+def test_about_shows_the_warnings_found_when_loading(tmp_path, monkeypatch):
+    """Regression (issue 9, defect 8): `Debate.warnings` was filled and never shown."""
+    from tests.conftest import write_table
+
+    folder = write_debate(tmp_path / "warned")
+    columns = [*schema.field_names("actors"), "remarks"]
+    write_table(folder, "actors", TINY["actors"], columns=columns)
+    monkeypatch.setenv("STANCES_DEBATE", str(folder))
+    at = ok(app().run())
+    ok(at.switch_page("stances/app/pages/about.py").run())
+    assert [c.value for c in at.code if "unknown-column" in c.value] == [
+        f"actors.csv:1: remarks: is not a column of actors (kept, not used; known: "
+        f"{', '.join(schema.field_names('actors'))}) [unknown-column] (warning)"
+    ]

@@ -1,0 +1,194 @@
+"""Joined tables for people and exports: statements with names, labels and sources; sources; grid and changes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from stances.columns import is_in, positions_in
+from stances.model import Debate
+from stances.names import actor_names, question_labels
+from stances.query.chains import chain_outlets
+from stances.query.labels import label_positions, position_labels
+from stances.vocab import position_text
+
+SOURCE_COLUMNS = {
+    "source_ids": "source_id",
+    "source_outlets": "outlet",
+    "source_titles": "title",
+    "source_dates": "published_text",
+    "source_urls": "url",
+    "reporting_chain": "cites",
+}
+
+
+def source_columns(debate: Debate, statement_ids: pd.Series) -> pd.DataFrame:
+    """Per statement: its sources' outlets, titles, dates, URLs and reporting chains, each joined with "; ".
+
+    Indexed by statement_id, in the order of `statement_ids`; the sources of a statement come in publication order,
+    and empty values (a source without URL or chain) are left out. Built column-wise, one pass per source rank
+    (a statement rests on a handful of sources), never a Python join per statement.
+    """
+    wanted = pd.Index(pd.unique(statement_ids.astype(str)))
+    links = debate.statement_sources
+    if len(wanted) < len(debate.statements):
+        links = links[is_in(links["statement_id"], wanted).to_numpy()]
+    sources = debate.sources[["source_id", "outlet", "title", "url", "published"]]
+    if len(wanted) < len(debate.statements):  # a page of rows: join only the sources they cite
+        sources = sources[is_in(sources["source_id"], pd.unique(links["source_id"])).to_numpy()]
+    cited = pd.Index(sources["source_id"].astype(str))
+    sources = sources.assign(
+        published_text=sources["published"].dt.strftime("%Y-%m-%d"),
+        cites=chain_outlets(debate.sources, cited).reindex(cited).fillna("").to_numpy(dtype=object),
+    )
+    joined = links[["statement_id", "source_id"]].merge(sources, on="source_id")
+    joined = joined.sort_values(["statement_id", "published", "source_id"], kind="stable")
+    rank = joined.groupby("statement_id", sort=False).cumcount().to_numpy()
+    rows_of = wanted.get_indexer(pd.Index(joined["statement_id"]))
+    out = {name: np.full(len(wanted), "", dtype=object) for name in SOURCE_COLUMNS}
+    for r in range(int(rank.max()) + 1 if len(rank) else 0):
+        at = rank == r
+        rows = rows_of[at]
+        for name, column in SOURCE_COLUMNS.items():
+            values = joined[column].to_numpy(dtype=object, na_value="")[at]
+            before = out[name][rows]
+            out[name][rows] = np.where(before == "", values, np.where(values == "", before, before + "; " + values))
+    return pd.DataFrame(out, index=wanted)
+
+
+TABLE_COLUMNS = (
+    "statement_id",
+    "date",
+    "date_precision",
+    "actor_id",
+    "actor",
+    "question_id",
+    "question",
+    "position",
+    "position_label",
+    "summary",
+    "quote",
+    "evidence",
+    "channel",
+    "confidence",
+    "notes",
+    "source_ids",
+    "source_outlets",
+    "source_titles",
+    "source_dates",
+    "source_urls",
+    "reporting_chain",
+)
+
+
+def table_rows(debate: Debate, statements: pd.DataFrame) -> pd.DataFrame:
+    """The statements joined with actor, question, position label and their original sources: the export table."""
+    names = debate.actors.set_index("actor_id")["name"]  # the export keeps each name as the data spells it
+    labels = debate.questions.set_index("question_id")["label"]
+    rows = pd.DataFrame(
+        {
+            "statement_id": statements["statement_id"].astype(str),
+            "date": statements["date"].dt.date,
+            "date_precision": statements["date_precision"].astype(str),
+            "actor_id": statements["actor_id"].astype(str),
+            "actor": statements["actor_id"].astype(str).map(names),
+            "question_id": statements["question_id"].astype(str),
+            "question": statements["question_id"].astype(str).map(labels),
+            "position": statements["position"].astype("int64"),
+            "position_label": label_positions(debate, statements),
+            "summary": statements["summary"],
+            "quote": statements["quote"],
+            "evidence": statements["evidence"].astype(str),
+            "channel": statements["channel"].astype(str),
+            "confidence": statements["confidence"].astype(str),
+            "notes": statements["notes"],
+        }
+    )
+    sources = source_columns(debate, rows["statement_id"])
+    rows = rows.join(sources, on="statement_id")
+    return rows[list(TABLE_COLUMNS)].reset_index(drop=True)
+
+
+def source_table(debate: Debate) -> pd.DataFrame:
+    """Every source with the outlet it reports on and how many statements rest on it."""
+    sources = debate.sources
+    row_of_link = positions_in(debate.statement_sources["source_id"], sources["source_id"])
+    counts = np.bincount(row_of_link[row_of_link >= 0], minlength=len(sources))
+    target = positions_in(sources["reports_on"], sources["source_id"])
+    outlets = sources["outlet"].to_numpy(dtype=object)
+    return pd.DataFrame(
+        {
+            "source_id": sources["source_id"],
+            "outlet": sources["outlet"],
+            "title": sources["title"],
+            "published": sources["published"].dt.date,
+            "url": sources["url"],
+            "source_kind": sources["source_kind"].astype(str),
+            "reports_on": np.where(target >= 0, outlets[np.maximum(target, 0)], ""),
+            "consulted": sources["consulted"],
+            "statements": counts.astype("int64"),
+        }
+    ).sort_values(["published", "outlet"], kind="stable", ignore_index=True)
+
+
+def change_table(debate: Debate, changes: pd.DataFrame) -> pd.DataFrame:
+    """The moves and new positions of `changes_between`, with names and labels, for people to read."""
+    moved = changes[changes["change"] != "unchanged"]
+    names = actor_names(debate)
+    labels = question_labels(debate)
+    points = position_labels(debate)
+
+    def label(question: pd.Series, position: pd.Series) -> list[str]:
+        return [
+            "" if pd.isna(p) else position_text(int(p), points.get((q, int(p)), ""))
+            for q, p in zip(question, position, strict=True)
+        ]
+
+    return pd.DataFrame(
+        {
+            "Actor": moved["actor_id"].map(names).to_numpy(),
+            "Question": moved["question_id"].map(labels).to_numpy(),
+            "Before": label(moved["question_id"], moved["before"]),
+            "After": label(moved["question_id"], moved["after"]),
+            "Change": moved["change"].astype(str).to_numpy(),
+            "Said on": moved["date_after"].dt.date.to_numpy(),
+        }
+    )
+
+
+def grid_table(debate: Debate, snapshot: pd.DataFrame, actors: list[str], questions: list[str]) -> pd.DataFrame:
+    """The grid's content as text: one row per actor, one column per question, "+1 Open to talks (9 Nov 2022)"."""
+    names = actor_names(debate)
+    labels = question_labels(debate)
+    points = position_labels(debate)
+    cells = {
+        (actor, question): position_text(position, points.get((question, position), ""))
+        + f" ({date:%d %b %Y}){' *older*' if stale else ''}"
+        for actor, question, position, date, stale in zip(
+            snapshot["actor_id"].tolist(),
+            snapshot["question_id"].tolist(),
+            snapshot["position"].astype(int).tolist(),
+            snapshot["date"].tolist(),
+            snapshot["stale"].tolist(),
+            strict=True,
+        )
+    }
+    table = pd.DataFrame(
+        [[cells.get((a, q), "") for q in questions] for a in actors],
+        index=pd.Index([names.get(a, a) for a in actors], name="Actor"),
+        columns=[labels.get(q, q) for q in questions],
+    )
+    return table
+
+
+def search_sources(table: pd.DataFrame, needle: str, kinds: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
+    """Rows of `source_table` whose outlet or title contains `needle` (any case), of the chosen kinds."""
+    mask = pd.Series(True, index=table.index)
+    if needle.strip():
+        text = needle.strip()
+        mask &= table["outlet"].str.contains(text, case=False, regex=False) | table["title"].str.contains(
+            text, case=False, regex=False
+        )
+    if kinds:
+        mask &= table["source_kind"].isin(kinds)
+    return table[mask]
