@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from stances.alignment import Alignment
-from stances.charts import ACTOR_COLOURS, FONT, escape
+from stances.charts import ACTOR_COLOURS, escape, styled
 from stances.model import Debate
 from stances.names import actor_names
 
@@ -23,16 +23,8 @@ CAMP_COLOURS = ACTOR_COLOURS[:7]  # the eighth (yellow) is too pale for a node w
 
 
 def _layout(fig: go.Figure, height: int) -> go.Figure:
-    fig.update_layout(
-        font={"family": FONT, "size": 13},
-        height=height,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        plot_bgcolor="white",
-        clickmode="event+select",
-        dragmode=False,
-        hoverlabel={"align": "left", "bgcolor": "white"},
-    )
-    return fig
+    fig.update_layout(font={"size": 13}, height=height, clickmode="event+select", dragmode=False)
+    return styled(fig)
 
 
 def agreement_matrix(debate: Debate, result: Alignment) -> go.Figure:

@@ -38,6 +38,29 @@ CHANGE_MARKS = {0: "", 1: " ▲", -1: " ▼", 2: " ◆"}
 WEBGL_ABOVE = 2_000  # points; beyond this the timeline uses WebGL traces
 FONT = "Source Sans Pro, sans-serif"
 
+# The one chart style of the app and the take-away files (HTML, PNG). Streamlit's theme gives the figures in the app
+# room for their axis labels; a file has no Streamlit, so the room comes from here: every axis grows its margin to
+# fit its labels (automargin), over the small fixed margins each figure asks for.
+TEMPLATE = go.layout.Template(
+    layout={
+        "font": {"family": FONT, "size": 14},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "hoverlabel": {"align": "left", "bgcolor": "white", "font": {"family": FONT, "size": 13}},
+        "xaxis": {"automargin": True},
+        "yaxis": {"automargin": True},
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+    }
+)
+
+
+def styled(fig: go.Figure) -> go.Figure:
+    """`fig` in the shared chart style: the template, and every axis sized to fit its labels."""
+    fig.update_layout(template=TEMPLATE)
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
+    return fig
+
 
 LABEL_MAX = 32  # characters of a name on an axis or in a legend; hover text holds it whole
 
@@ -207,7 +230,7 @@ def timeline(
             "minor": {"tickvals": [i + 0.5 for i in range(len(lanes) - 1)], "showgrid": True, "gridcolor": "#e5e5e5"},
         },
     )
-    return fig
+    return styled(fig)
 
 
 def _legend_entry(name: str, group: str, title: str, symbol: str, colour: str) -> go.Scatter:
@@ -455,7 +478,7 @@ def grid(
         },
         hoverlabel={"align": "left", "bgcolor": "white"},
     )
-    return fig
+    return styled(fig)
 
 
 def _change_note(shift: int | None) -> str:
@@ -534,7 +557,7 @@ def positions_over_time(
         },
         legend={"title": {"text": "Actor"}},
     )
-    return fig
+    return styled(fig)
 
 
 def timeline_alt(debate: Debate, statements: pd.DataFrame) -> str:
@@ -676,7 +699,7 @@ def timeline_density(
             "zeroline": False,
         },
     )
-    return fig
+    return styled(fig)
 
 
 def grid_alt(debate: Debate, snapshot: pd.DataFrame, actors: list[str], questions: list[str], day: dt.date) -> str:

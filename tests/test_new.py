@@ -12,7 +12,9 @@ from stances.load import check_debate
 def test_new_scaffolds_an_empty_valid_debate(tmp_path, capsys):
     out = tmp_path / "my-debate"
     assert main(["new", str(out), "--title", "My debate"]) == 0
-    assert [(p.code, p.field, p.severity) for p in check_debate(out)] == [("invalid-descriptor", "licenses", "warning")]
+    assert [(p.code, p.field, p.severity) for p in check_debate(out)] == [
+        ("incomplete-descriptor", "licenses", "warning")
+    ]
     for table in schema.TABLE_ORDER:
         assert (out / schema.file_name(table)).read_text(encoding="utf-8") == ",".join(schema.field_names(table)) + "\n"
     descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
