@@ -30,12 +30,30 @@ def html(at: AppTest) -> str:
     return "\n".join(element.proto.body for element in at.get("html"))
 
 
+TITLES = {
+    "timeline": "Timeline",
+    "grid": "Comparison grid",
+    "trends": "Positions over time",
+    "sources": "Sources",
+    "table": "Table & export",
+    "about": "About this debate",
+    "alignment": "Who stands with whom",
+    "public_private": "Said in public, signalled in private",
+    "actor": "Actor profile",
+}
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs_on_the_bundled_debate(page):
+    """Regression (issue 9, defect 11): this test only checked that some title existed; each page is now asked for
+    its own title and content."""
     at = ok(app().run())
     if page != "timeline":
         ok(at.switch_page(f"stances/app/pages/{page}.py").run())
-    assert at.title[0].value if page != "present" else html(at)
+    if page == "present":
+        assert f"step 1 of {len(load_debate().statements)}" in html(at)
+    else:
+        assert [t.value for t in at.title] == [TITLES[page]]
 
 
 def test_link_restores_filters():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import ROOT
 
@@ -146,9 +148,19 @@ def page(browser, outside_requests):
 
 
 def settled(tab, timeout: float = 30_000) -> None:
-    """Wait until Streamlit has finished running the script (never a fixed sleep)."""
-    tab.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout)
-    tab.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')")
+    """Wait until Streamlit has seen the last action and finished the run it started (never a fixed sleep).
+
+    Right after a click the page still shows the previous run as `notRunning`: Streamlit waits a moment before it
+    sends the action and marks the script `running`. So first give the app that moment to start a run (it may not,
+    for an action that reruns nothing), then wait for the connection and for the run to end, with no skeleton left.
+    """
+    with contextlib.suppress(PlaywrightTimeout):  # the action started no run, or it ended already
+        tab.wait_for_selector('[data-testid="stApp"][data-test-script-state="running"]', timeout=1_500)
+    tab.wait_for_selector(
+        '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]',
+        timeout=timeout,
+    )
+    tab.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
 
 
 def screenshot(tab, name: str) -> Path:
