@@ -23,7 +23,7 @@ import pandas as pd
 from stances import query
 from stances.alignment import scale_ranges
 from stances.model import Debate
-from stances.vocab import OWN_WORDS, signed
+from stances.vocab import OWN_WORDS, Channel, Evidence, signed
 
 GAP_COLUMNS = (
     "question_id",
@@ -56,7 +56,9 @@ def is_public(statements: pd.DataFrame) -> np.ndarray:
 
 def is_private(statements: pd.DataFrame) -> np.ndarray:
     """Signalled in private: on the private channel, or known only from unnamed officials."""
-    return ((statements["channel"] == "private") | (statements["evidence"] == "unnamed-officials")).to_numpy(dtype=bool)
+    return (
+        (statements["channel"] == Channel.PRIVATE) | (statements["evidence"] == Evidence.UNNAMED_OFFICIALS)
+    ).to_numpy(dtype=bool)
 
 
 def linked_actors(actors: pd.DataFrame) -> pd.DataFrame:
