@@ -227,7 +227,7 @@ def main() -> None:
             if args.replicas:
                 listen = free_port()
                 config = nginx_config(listen, ports, folder)
-                started.append(subprocess.Popen(["nginx", "-c", str(config), "-p", str(folder)]))
+                started.append(subprocess.Popen(["nginx", "-g", "daemon off;", "-c", str(config), "-p", str(folder)]))
                 base = f"http://127.0.0.1:{listen}"
                 wait_for(base)
         warm = [Viewer(params=viewers[0].params, expected=viewers[0].expected)]

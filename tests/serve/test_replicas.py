@@ -44,7 +44,9 @@ def replicas(tmp_path_factory):
     ports = [free_port(), free_port()]
     apps = {p: start_app(p, folder / f"app-{p}.log") for p in ports}
     listen = free_port()
-    proxy = subprocess.Popen([NGINX, "-c", str(nginx_config(listen, ports, folder)), "-p", str(folder)])
+    proxy = subprocess.Popen(  # in the foreground, so that stopping this process stops nginx
+        [NGINX, "-g", "daemon off;", "-c", str(nginx_config(listen, ports, folder)), "-p", str(folder)]
+    )
     try:
         for p in ports:
             wait_for(f"http://127.0.0.1:{p}")
