@@ -372,6 +372,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     arg("file", metavar="FILE.dna", help="the DNA 3 project file (SQLite)"),
     arg("out", metavar="OUT_DIR", help="the debate folder to write"),
     arg("--force", action="store_true", help="replace the debate files of a non-empty folder"),
+    arg("--json", action="store_true", help="print the mapping, the counts and every problem as JSON"),
     arg(
         "--statement-type",
         metavar="LABEL",
@@ -428,6 +429,7 @@ def cmd_import_dna(args: argparse.Namespace) -> int:
     arg("file", metavar="WORKBOOK.xlsx", help="the workbook, one sheet per table"),
     arg("out", metavar="OUT_DIR", help="the debate folder to write"),
     arg("--force", action="store_true", help="replace the debate files of a non-empty folder"),
+    arg("--json", action="store_true", help="print the mapping, the counts and every problem as JSON"),
 )
 def cmd_import_sheet(args: argparse.Namespace) -> int:
     """Import a workbook with one sheet per table (actors, questions, scale_points, sources, statements,
@@ -447,6 +449,7 @@ def cmd_import_sheet(args: argparse.Namespace) -> int:
     arg("file", metavar="FILE.csv|xlsx", help="the table, one row per statement"),
     arg("out", metavar="OUT_DIR", help="the debate folder to write"),
     arg("--force", action="store_true", help="replace the debate files of a non-empty folder"),
+    arg("--json", action="store_true", help="print the mapping, the counts and every problem as JSON"),
     arg("--map", action="append", default=[], metavar="KEY=COLUMN,…", help="which column holds what (repeatable)"),
     arg("--scale", default="", metavar="LOW..HIGH", help="the scale, e.g. -2..2 or -1,1 (default: found)"),
     arg("--sheet", help="sheet of an xlsx file (default: the first)"),
@@ -481,6 +484,7 @@ def cmd_import_table(args: argparse.Namespace) -> int:
     arg("out", metavar="OUT_DIR", help="the debate folder to create"),
     arg("--title", help="the debate's title (default: the folder's name)"),
     arg("--force", action="store_true", help="replace the debate files of a non-empty folder"),
+    arg("--json", action="store_true", help="print the mapping, the counts and every problem as JSON"),
 )
 def cmd_new(args: argparse.Namespace) -> int:
     """Scaffold an empty, valid debate folder: every table's header, a datapackage.json and a codebook to fill in.
@@ -498,7 +502,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def _import(read: Callable[[], Any], args: argparse.Namespace) -> int:
     """Read with an importer, write the debate folder, print what was mapped, dropped and found."""
-    from stances.importers.folder import InputError, write_debate
+    import json
+
+    from stances.importers.folder import InputError, import_result, write_debate
 
     out = Path(args.out)
     if out.exists() and not out.is_dir():
@@ -508,10 +514,22 @@ def _import(read: Callable[[], Any], args: argparse.Namespace) -> int:
     try:
         imported = read()
     except InputError as exc:
+        if args.json:
+            print(json.dumps(import_result(out, input_problems=exc.problems), indent=2, ensure_ascii=False))
+            return EXIT_INVALID
         for problem in exc.problems:
             print(problem)
         print(f"INVALID input: {len(exc.problems)} problem(s); nothing written to {out}")
         return EXIT_INVALID
+    if args.json:
+        try:
+            problems = write_debate(imported, out, force=args.force)
+        except FileExistsError as exc:
+            raise UsageError(str(exc)) from None
+        written = not errors(problems)
+        result = import_result(out, imported=imported, problems=problems, written=written)
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return EXIT_OK if written else EXIT_INVALID
     print("mapped:")
     print("\n".join(f"  {line}" for line in imported.mapped))
     if imported.dropped:

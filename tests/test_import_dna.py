@@ -256,3 +256,22 @@ def test_a_named_statement_type_without_the_variables_is_unmapped_input_naming_i
     with pytest.raises(InputError) as caught:
         dna.read(path, dna.DnaOptions(statement_type="Frames"))
     assert caught.value.problems[0].message == "no statement type 'Frames' (types: 'DNA Statement', 'Annotation')"
+
+
+def test_cli_json_equals_the_librarys_result(tmp_path, capsys):
+    from stances.importers.folder import import_result
+
+    path = hearing().write(tmp_path / "h.dna")
+    out = tmp_path / "out"
+    assert main(["import", "dna", str(path), str(out), "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == import_result(out, imported=dna.read(path), problems=check_debate(out), written=True)
+    assert printed["counts"]["statements"] == 3
+
+
+def test_cli_json_lists_the_input_problems(tmp_path, capsys):
+    path = tmp_path / "x.dna"
+    path.write_text("no", encoding="utf-8")
+    assert main(["import", "dna", str(path), str(tmp_path / "out"), "--json"]) == 1
+    printed = json.loads(capsys.readouterr().out)
+    assert (printed["written"], [p["code"] for p in printed["input_problems"]]) == (False, ["unreadable-input"])

@@ -52,6 +52,27 @@ class Imported:
         return {name: len(frame) for name, frame in self.tables.items()}
 
 
+def import_result(
+    out: Path | str,
+    *,
+    imported: Imported | None = None,
+    input_problems: Iterable[Problem] = (),
+    problems: Iterable[Problem] = (),
+    written: bool = False,
+) -> dict[str, Any]:
+    """What `stances import … --json` prints: the folder, whether it was written, the mapping, and every problem."""
+    input_list, found = list(input_problems), list(problems)
+    return {
+        "folder": str(out),
+        "written": written,
+        "mapped": list(imported.mapped) if imported else [],
+        "dropped": list(imported.dropped) if imported else [],
+        "counts": imported.counts() if imported else {},
+        "input_problems": [p.to_dict() for p in input_list],
+        "problems": [p.to_dict() for p in found],
+    }
+
+
 def text_table(table: str, rows: pd.DataFrame | list[dict[str, str]] | None = None) -> pd.DataFrame:
     """`rows` as a table of the format: every column in schema order, as text, a missing column empty."""
     frame = pd.DataFrame(rows if rows is not None else [])
