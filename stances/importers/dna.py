@@ -135,11 +135,7 @@ def _read(db: sqlite3.Connection, path: Path, options: DnaOptions) -> Imported:
     drop(statements["concept"] == "", "no concept")
     drop(statements["qualifier"].isna(), f"no {options.qualifier} value")
     drop(~statements["DocumentId"].isin(documents.index), "its document is missing")
-    spans = [
-        _span(str(documents.at[doc, "Text"]), int(start), int(stop)) if doc in documents.index else ""
-        for doc, start, stop in statements[["DocumentId", "Start", "Stop"]].itertuples(index=False, name=None)
-    ]
-    statements["span"] = spans
+    statements["span"] = _spans(statements, documents["Text"])
     drop(statements["span"].str.strip() == "", "its span is empty or outside its document's text")
     for reason, count in reasons.items():
         dropped.append(f"{count} statement(s) with {reason}")
@@ -162,7 +158,7 @@ def _read(db: sqlite3.Connection, path: Path, options: DnaOptions) -> Imported:
     statements["actor_name"] = statements["person"].where(is_person, statements["organization"])
     statements["actor_kind"] = is_person.map({True: "person", False: "body"})
     statements["actor_key"] = statements["actor_kind"] + "|" + statements["actor_name"].map(folded)
-    actors, actor_of, folds = _actors(statements, attributes)
+    actors, actor_of, folds = _actors(statements, attributes, var)
     statements["actor_id"] = statements["actor_key"].map(actor_of)
 
     questions, scale_points, question_of, scale_text = _questions(statements, var, file)
@@ -358,53 +354,85 @@ def _attributes(db: sqlite3.Connection, present: set[str]) -> pd.DataFrame:
     )
 
 
-def _span(text: str, start: int, stop: int) -> str:
-    """The span DNA marked: Java string offsets, i.e. UTF-16 code units, not Python characters."""
-    units = str(text).encode("utf-16-le")
-    return units[2 * int(start) : 2 * int(stop)].decode("utf-16-le", errors="replace")
+def _spans(statements: pd.DataFrame, texts: pd.Series) -> list[str]:
+    """The span DNA marked in its document: Java string offsets, i.e. UTF-16 code units, not Python characters.
+
+    Each document is encoded once; a statement whose document is missing gets an empty span."""
+    encoded: dict[int, bytes] = {}
+    spans = []
+    for doc, start, stop in zip(statements["DocumentId"], statements["Start"], statements["Stop"], strict=True):
+        if doc not in texts.index:
+            spans.append("")
+            continue
+        if doc not in encoded:
+            encoded[doc] = str(texts.at[doc]).encode("utf-16-le")
+        spans.append(encoded[doc][2 * int(start) : 2 * int(stop)].decode("utf-16-le", errors="replace"))
+    return spans
 
 
-def _attribute(attributes: pd.DataFrame, names: list[str], attribute: str) -> str:
-    rows = attributes[
-        attributes["Value"].map(folded).isin({folded(n) for n in names})
-        & (attributes["AttributeVariable"] == attribute)
-    ]
-    values = [v.strip() for v in rows["AttributeValue"].astype(str) if v.strip()]
+AttributeIndex = dict[tuple[str, str, str], list[str]]
+
+
+def _attribute_index(attributes: pd.DataFrame) -> AttributeIndex:
+    """(variable, folded entity value, attribute) -> its non-empty values."""
+    index: AttributeIndex = {}
+    for variable, value, attribute, text in attributes[
+        ["Variable", "Value", "AttributeVariable", "AttributeValue"]
+    ].itertuples(index=False):
+        if str(text).strip():
+            index.setdefault((str(variable), folded(str(value)), str(attribute)), []).append(str(text).strip())
+    return index
+
+
+def _attribute(index: AttributeIndex, variable: str, names: list[str], attribute: str) -> str:
+    values = [v for name in names for v in index.get((variable, folded(name), attribute), [])]
     return "; ".join(dict.fromkeys(values))
 
 
-def _actors(statements: pd.DataFrame, attributes: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str], list[str]]:
+def _actors(
+    statements: pd.DataFrame, attributes: pd.DataFrame, var: dict[str, str]
+) -> tuple[pd.DataFrame, dict[str, str], list[str]]:
     """One actor per folded name: its most frequent spelling as name, the others as aliases."""
     rows = []
     folds = []
     keys = list(dict.fromkeys(statements["actor_key"]))
+    index = _attribute_index(attributes)
+    # Counted once for all actors (a loop over each actor's rows is slow at thousands of actors).
+    spelling_counts = statements.groupby(["actor_key", "actor_name"], sort=False).size()
+    kinds = statements.drop_duplicates("actor_key").set_index("actor_key")["actor_kind"]
+    coded = statements[statements["organization"] != ""]
+    org_counts = coded.groupby(["actor_key", "organization"], sort=False).size()
+    spellings_of: dict[str, list[str]] = {}
+    count_of: dict[str, list[int]] = {}
+    for (key, spelling), count in spelling_counts.items():
+        spellings_of.setdefault(key, []).append(spelling)
+        count_of.setdefault(key, []).append(int(count))
+    orgs_of: dict[str, list[tuple[int, str]]] = {}
+    for (key, organisation), count in org_counts.items():
+        orgs_of.setdefault(key, []).append((int(count), organisation))
     names = {}
     for key in keys:
-        own = statements[statements["actor_key"] == key]
-        spellings = own["actor_name"].value_counts(sort=False)
-        name = spellings.sort_values(ascending=False, kind="stable").index[0]
-        names[key] = (name, list(spellings.index))
+        spellings, counts = spellings_of[key], count_of[key]
+        names[key] = (spellings[counts.index(max(counts))], spellings)  # most frequent, first seen on a tie
     ids = unique_slugs([names[k][0] for k in keys], fallback="actor")
     actor_of = dict(zip(keys, ids, strict=True))
     for key, actor_id in actor_of.items():
         name, spellings = names[key]
-        own = statements[statements["actor_key"] == key]
-        kind = own["actor_kind"].iloc[0]
-        organisations = own["organization"][own["organization"] != ""]
-        affiliation = organisations.value_counts().index[0] if kind == "person" and len(organisations) else ""
-        if kind == "person" and organisations.nunique() > 1:
+        kind = kinds[key]
+        organisations = orgs_of.get(key, [])
+        best = max((c for c, _ in organisations), default=0)
+        affiliation = next((o for c, o in organisations if c == best), "") if kind == "person" else ""
+        if kind == "person" and len(organisations) > 1:
             folds.append(
-                f"actor {name!r} is coded with {organisations.nunique()} organisations; affiliation is the most "
+                f"actor {name!r} is coded with {len(organisations)} organisations; affiliation is the most "
                 f"frequent, {affiliation!r}"
             )
-        variable = "person" if kind == "person" else "organization"
-        own_attributes = attributes[attributes["Variable"] == variable] if "Variable" in attributes else attributes
-        role = _attribute(own_attributes, spellings, "Type")
+        variable = var["person"] if kind == "person" else var["organization"]
+        role = _attribute(index, variable, spellings, "Type")
         if not role and kind == "person" and affiliation:
-            org_attributes = attributes[attributes["Variable"] == "organization"]
-            role = _attribute(org_attributes, [affiliation], "Type")
+            role = _attribute(index, var["organization"], [affiliation], "Type")
         others = [s for s in spellings if s != name]
-        alias_attribute = [a.strip() for a in _attribute(own_attributes, spellings, "Alias").split(";") if a.strip()]
+        alias_attribute = [a.strip() for a in _attribute(index, variable, spellings, "Alias").split(";") if a.strip()]
         aliases = list(dict.fromkeys([*others, *alias_attribute]))
         if others:
             folds.append(f"folded {len(spellings)} spellings into actor {name!r}: {', '.join(map(repr, spellings))}")
