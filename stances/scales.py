@@ -78,4 +78,3 @@ def point_class(position: int, points: Sequence[int]) -> int:
         return 0
     share = (int(position) - min(points)) / (max(points) - min(points))
     return int(np.clip(np.rint((min(max(share, 0.0), 1.0) * 2 - 1) * 2), -2, 2))
-

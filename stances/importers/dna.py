@@ -404,12 +404,12 @@ def _actors(
     org_counts = coded.groupby(["actor_key", "organization"], sort=False).size()
     spellings_of: dict[str, list[str]] = {}
     count_of: dict[str, list[int]] = {}
-    for (key, spelling), count in spelling_counts.items():
-        spellings_of.setdefault(key, []).append(spelling)
-        count_of.setdefault(key, []).append(int(count))
+    for (actor_key, spelling), count in zip(spelling_counts.index.tolist(), spelling_counts.tolist(), strict=True):
+        spellings_of.setdefault(str(actor_key), []).append(str(spelling))
+        count_of.setdefault(str(actor_key), []).append(int(count))
     orgs_of: dict[str, list[tuple[int, str]]] = {}
-    for (key, organisation), count in org_counts.items():
-        orgs_of.setdefault(key, []).append((int(count), organisation))
+    for (actor_key, organisation), count in zip(org_counts.index.tolist(), org_counts.tolist(), strict=True):
+        orgs_of.setdefault(str(actor_key), []).append((int(count), str(organisation)))
     names = {}
     for key in keys:
         spellings, counts = spellings_of[key], count_of[key]
