@@ -20,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-PAGES = ("timeline", "grid", "trends", "present", "sources", "table", "about")
+PAGES = ("timeline", "grid", "trends", "alignment", "public_private", "actor", "present", "sources", "table", "about")
 RUN_TIMEOUT_S = 900.0
 
 
