@@ -44,3 +44,22 @@ def test_sizes_option_reads_a_comma_list():
 
 def test_sections_option_keeps_the_benchmark_order():
     assert benchmark.sections_option("browser,ops") == ["ops", "browser"]
+
+
+def test_the_wide_pages_benchmark_measures_every_page_of_a_wide_debate(tmp_path):
+    import json
+
+    from stances.synth import Shape, write_synthetic
+
+    folder = write_synthetic(tmp_path / "wide", 3_000, seed=1, shape=Shape(actors=100, questions=40, skew=1.0))
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "pages.py"), str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout)
+    assert list(results) == benchmark.section_rows("wide")
+    assert 0 < results["largest figure (kB)"] < 2_000
