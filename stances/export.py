@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import pandas as pd
+import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
@@ -315,9 +316,14 @@ def _iso_dates(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _records(chunk: pd.DataFrame) -> Iterator[dict[Any, Any]]:
-    """The rows as plain Python values (ISO dates, ints, str), one dict per statement, for a JSON writer."""
-    yield from _iso_dates(chunk).to_dict(orient="records")  # pandas gives Python ints and strs here
+def _json_lines(chunk: pd.DataFrame) -> bytes:
+    """The rows as JSON Lines (ISO dates, numbers, UTF-8 text), one object per row, by Polars' JSON writer.
+
+    Its output escapes every control character, so no line holds a raw newline: a line is one whole statement.
+    """
+    out = io.BytesIO()
+    pl.from_pandas(_iso_dates(chunk)).write_ndjson(out)
+    return out.getvalue()
 
 
 def _json(value: Any) -> bytes:
@@ -329,14 +335,12 @@ def write_json(
 ) -> None:
     """Write `{"dataset": {...}, "statements": [...]}` as UTF-8 JSON with ISO dates, one statement per line.
 
-    Streamed: each statement is encoded by Python's JSON writer as it is written, so memory stays at one chunk.
+    Streamed a chunk at a time, each statement encoded by a JSON writer (never assembled by string replacement).
     """
     stream.write(b'{"dataset": ' + _json(dict(dataset)) + b', "statements": [')
-    first = True
     for start, chunk in _chunks(rows):
-        for record in _records(chunk):
-            stream.write((b"\n" if first else b",\n") + _json(record))
-            first = False
+        lines = _json_lines(chunk).rstrip(b"\n")
+        stream.write((b",\n" if start else b"\n") + lines.replace(b"\n", b",\n"))
         _report(progress, start + len(chunk), len(rows))
     stream.write(b"\n]}\n")
 
@@ -344,7 +348,7 @@ def write_json(
 def write_jsonl(rows: pd.DataFrame, stream: IO[bytes], *, progress: Progress | None = None) -> None:
     """Write JSON Lines: one statement object per line, ISO dates, no header (for very large exports)."""
     for start, chunk in _chunks(rows):
-        stream.write(b"".join(_json(record) + b"\n" for record in _records(chunk)))
+        stream.write(_json_lines(chunk))
         _report(progress, start + len(chunk), len(rows))
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from stances.columns import is_in, positions_in
 from stances.model import Debate
@@ -22,12 +24,34 @@ SOURCE_COLUMNS = {
 }
 
 
+def _ranked_join(values: pa.Array, rows: np.ndarray, rank: np.ndarray, size: int) -> pa.Array:
+    """Per row of `size`, its values joined with "; " in rank order, empty ones left out.
+
+    One Arrow gather per rank (a statement rests on a handful of sources) and one element-wise join: no Python
+    loop over statements and no intermediate Python strings.
+    """
+    values = pc.if_else(pc.equal(values, ""), pa.scalar(None, pa.string()), values)
+    joined = pa.nulls(size, pa.string())
+    for r in range(int(rank.max()) + 1 if len(rank) else 0):
+        at = np.flatnonzero(rank == r)
+        taken = np.full(size, -1, dtype=np.int64)
+        taken[rows[at]] = at
+        part = pc.take(values, pa.array(taken, mask=taken < 0))
+        # (binary_join_element_wise's null_handling="skip" drops rows that are null in every part: kept by hand)
+        joined = pc.coalesce(pc.binary_join_element_wise(joined, part, "; "), joined, part)
+    return pc.fill_null(joined, "")
+
+
+def _text(column: pd.Series) -> pa.Array:
+    return pa.array(column.astype(str).to_numpy(dtype=object, na_value=""), pa.string())
+
+
 def source_columns(debate: Debate, statement_ids: pd.Series) -> pd.DataFrame:
     """Per statement: its sources' outlets, titles, dates, URLs and reporting chains, each joined with "; ".
 
-    Indexed by statement_id, in the order of `statement_ids`; the sources of a statement come in publication order,
-    and empty values (a source without URL or chain) are left out. Built column-wise, one pass per source rank
-    (a statement rests on a handful of sources), never a Python join per statement.
+    Indexed by statement_id, in the order of `statement_ids`; the sources of a statement come in publication order
+    (then by source id), and empty values (a source without URL or chain) are left out. Built with Arrow, column by
+    column: a million statements take a few seconds, not a minute.
     """
     wanted = pd.Index(pd.unique(statement_ids.astype(str)))
     links = debate.statement_sources
@@ -36,24 +60,33 @@ def source_columns(debate: Debate, statement_ids: pd.Series) -> pd.DataFrame:
     sources = debate.sources[["source_id", "outlet", "title", "url", "published"]]
     if len(wanted) < len(debate.statements):  # a page of rows: join only the sources they cite
         sources = sources[is_in(sources["source_id"], pd.unique(links["source_id"])).to_numpy()]
-    cited = pd.Index(sources["source_id"].astype(str))
-    sources = sources.assign(
-        published_text=sources["published"].dt.strftime("%Y-%m-%d"),
-        cites=chain_outlets(debate.sources, cited).reindex(cited).fillna("").to_numpy(dtype=object),
-    )
-    joined = links[["statement_id", "source_id"]].merge(sources, on="source_id")
-    joined = joined.sort_values(["statement_id", "published", "source_id"], kind="stable")
-    rank = joined.groupby("statement_id", sort=False).cumcount().to_numpy()
-    rows_of = wanted.get_indexer(pd.Index(joined["statement_id"]))
-    out = {name: np.full(len(wanted), "", dtype=object) for name in SOURCE_COLUMNS}
-    for r in range(int(rank.max()) + 1 if len(rank) else 0):
-        at = rank == r
-        rows = rows_of[at]
-        for name, column in SOURCE_COLUMNS.items():
-            values = joined[column].to_numpy(dtype=object, na_value="")[at]
-            before = out[name][rows]
-            out[name][rows] = np.where(before == "", values, np.where(values == "", before, before + "; " + values))
-    return pd.DataFrame(out, index=wanted)
+    source_ids = sources["source_id"].astype(str).to_numpy(dtype=object)
+    cited = pd.Index(source_ids)
+    rows = wanted.get_indexer(pd.Index(links["statement_id"].astype(str)))
+    source_at = cited.get_indexer(pd.Index(links["source_id"].astype(str)))
+    known = (rows >= 0) & (source_at >= 0)
+    rows, source_at = rows[known], source_at[known]
+    id_order = np.empty(len(source_ids), dtype=np.int64)
+    id_order[np.argsort(source_ids, kind="stable")] = np.arange(len(source_ids))
+    published = sources["published"].to_numpy(dtype="datetime64[ns]").view("int64")
+    order = np.lexsort((id_order[source_at], published[source_at], rows))
+    rows, source_at = rows[order], source_at[order]
+    first = np.r_[True, rows[1:] != rows[:-1]] if len(rows) else np.zeros(0, dtype=bool)
+    rank = np.arange(len(rows)) - np.maximum.accumulate(np.where(first, np.arange(len(rows)), 0))
+    columns = {
+        "source_ids": pa.array(source_ids, pa.string()),
+        "source_outlets": _text(sources["outlet"]),
+        "source_titles": _text(sources["title"]),
+        "source_dates": _text(sources["published"].dt.strftime("%Y-%m-%d")),
+        "source_urls": _text(sources["url"]),
+        "reporting_chain": _text(chain_outlets(debate.sources, cited).reindex(cited).fillna("")),
+    }
+    gather = pa.array(source_at, pa.int64())
+    out = {
+        name: _ranked_join(pc.take(values, gather), rows, rank, len(wanted)).to_pandas()
+        for name, values in columns.items()
+    }
+    return pd.DataFrame({name: column.array for name, column in out.items()}, index=wanted)
 
 
 TABLE_COLUMNS = (
