@@ -421,7 +421,10 @@ def grid(
     ticks = [
         escape(textwrap.shorten(str(labels.get(q, q)), GRID_TICK_CHARS, placeholder="…"), None)
         if slanted
-        else escape(cut(labels.get(q, q), 3 * LABEL_MAX // 2), 12 if compact else None)
+        else escape(cut(labels.get(q, q), 3 * LABEL_MAX // 2), 12)
+        if compact
+        # side by side, long labels run into each other at a laptop's width: wrapped on lines of a cell's width
+        else "<br>".join(escape(line, None) for line in textwrap.wrap(cut(labels.get(q, q), 3 * LABEL_MAX // 2), 16))
         for q in questions
     ]
     fig = go.Figure(

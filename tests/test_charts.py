@@ -261,7 +261,8 @@ def grid_of(debate, day: dt.date, **options):
 def cell_names(figure) -> list[tuple[str, str]]:
     """(row label, column label) of each cell of a grid figure."""
     [trace] = figure.data
-    rows, columns = figure.layout.yaxis.ticktext, figure.layout.xaxis.ticktext
+    rows = figure.layout.yaxis.ticktext
+    columns = [label.replace("<br>", " ") for label in figure.layout.xaxis.ticktext]  # long labels wrap
     return [(rows[y], columns[x]) for y, x in zip(trace.y, trace.x, strict=True)]
 
 

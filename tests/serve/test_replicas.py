@@ -5,6 +5,7 @@ foreign Host header is refused (DNS rebinding). Bounded: two app servers and one
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import shutil
 import signal
@@ -19,6 +20,13 @@ from stances import query
 from stances.load import load_debate
 from stances.names import actor_names
 from tests.browser.conftest import IN_CI
+
+
+def run(coroutine):
+    """asyncio.run in a thread of its own: the browser tests' Playwright session keeps an event loop running in this
+    one when the whole suite runs in one process."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
@@ -70,6 +78,7 @@ def link() -> tuple[str, int]:
 async def session(url: str, cookie: str, steps: list[tuple[str, str]]) -> list[list[str]]:
     """One websocket session through nginx: a rerun per (query string, page); the texts each shows."""
     import websockets
+    import websockets.exceptions
 
     shown = []
     async with websockets.connect(
@@ -86,13 +95,14 @@ async def session(url: str, cookie: str, steps: list[tuple[str, str]]) -> list[l
 def test_a_killed_replica_brings_the_viewer_back_to_the_same_view_and_step(replicas):
     query_string, expected = link()
     cookie = "stances_route=viewer-1"
-    first = asyncio.run(session(replicas["url"], cookie, [(query_string, "table")]))
+    first = run(session(replicas["url"], cookie, [(query_string, "table")]))
     assert any(t.startswith(f"{expected:,} statements") for t in first[0])
     # Which replica holds this viewer: the one nginx keeps a connection to (it keeps alive only upstream sockets
     # in use, so open the session again and look while it is open).
 
     async def hold_and_find() -> int:
         import websockets
+        import websockets.exceptions
 
         async with websockets.connect(
             replicas["url"].replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
@@ -101,17 +111,18 @@ def test_a_killed_replica_brings_the_viewer_back_to_the_same_view_and_step(repli
             await asyncio.sleep(0.5)
             return max(replicas["ports"], key=established)
 
-    holder = asyncio.run(hold_and_find())
+    holder = run(hold_and_find())
     os.kill(replicas["apps"][holder].pid, signal.SIGKILL)
     replicas["apps"][holder].wait(timeout=10)
     # The viewer's browser reconnects with the same URL and cookie; nginx sends it to the live replica.
-    after = asyncio.run(session(replicas["url"], cookie, [(query_string, "table"), (query_string, "present")]))
+    after = run(session(replicas["url"], cookie, [(query_string, "table"), (query_string, "present")]))
     assert any(t.startswith(f"{expected:,} statements") for t in after[0]), after[0][:5]
     assert any("step 5 of" in t for t in after[1])  # the next click, to the presenter, at the link's step
 
 
 def test_a_foreign_host_header_is_refused(replicas):
     import websockets
+    import websockets.exceptions
 
     port = next(p for p, app in replicas["apps"].items() if app.poll() is None)
 
@@ -123,4 +134,4 @@ def test_a_foreign_host_header_is_refused(replicas):
             pass
 
     with pytest.raises((websockets.exceptions.InvalidStatus, websockets.exceptions.InvalidHandshake, OSError)):
-        asyncio.run(connect())
+        run(connect())
