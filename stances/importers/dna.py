@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from stances import schema
-from stances.importers.folder import Imported, InputError, text_table
+from stances.importers.folder import Imported, InputError, debate_metadata, text_table
 from stances.problems import Problem
 from stances.spelling import folded, slug, unique_slugs
 
@@ -242,13 +242,11 @@ def _read(db: sqlite3.Connection, path: Path, options: DnaOptions) -> Imported:
             "statement_sources": links,
             "events": text_table("events"),
         },
-        metadata={
-            "name": name,
-            "title": f"{path.stem} (imported from DNA)",
-            "version": "0.1.0",
-            "description": f"Imported by `stances import dna` from the Discourse Network Analyzer file {path.name}.",
-            "licenses": [],
-        },
+        metadata=debate_metadata(
+            name,
+            f"{path.stem} (imported from DNA)",
+            f"Imported by `stances import dna` from the Discourse Network Analyzer file {path.name}.",
+        ),
         mapped=tuple(mapped),
         dropped=tuple(dropped),
     )

@@ -85,12 +85,20 @@ def _text(column: pd.Series) -> pd.Series:
     return column.fillna("").astype(str)
 
 
+def debate_metadata(name: str, title: str, description: str = "") -> dict[str, Any]:
+    """The descriptor's metadata of a new or imported debate: its first version, and no licence assumed (`validate`
+    warns until the curators name theirs in datapackage.json)."""
+    meta: dict[str, Any] = {"name": name, "title": title, "version": "0.1.0", "licenses": []}
+    if description:
+        meta["description"] = description
+    return meta
+
+
 def empty(name: str, title: str) -> Imported:
     """A debate with no rows: every table's header, a descriptor and a codebook to fill in (`stances new`)."""
     return Imported(
         tables={table: text_table(table) for table in schema.TABLE_ORDER},
-        # No licence is assumed: `validate` warns until the curators name theirs in datapackage.json.
-        metadata={"name": name, "title": title, "version": "0.1.0", "licenses": []},
+        metadata=debate_metadata(name, title),
         mapped=("every table of the format, with its header and no rows",),
     )
 

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from stances import schema
-from stances.importers.folder import Imported, InputError, text_table
+from stances.importers.folder import Imported, InputError, debate_metadata, text_table
 from stances.problems import Problem
 from stances.spelling import folded, slug
 
@@ -75,13 +75,11 @@ def read(path: Path | str) -> Imported:
     tables.setdefault("events", text_table("events"))
     return Imported(
         tables=tables,
-        metadata={
-            "name": slug(path.stem, fallback="debate"),
-            "title": path.stem,
-            "version": "0.1.0",
-            "description": f"Imported by `stances import sheet` from the workbook {path.name}.",
-            "licenses": [],
-        },
+        metadata=debate_metadata(
+            slug(path.stem, fallback="debate"),
+            path.stem,
+            f"Imported by `stances import sheet` from the workbook {path.name}.",
+        ),
         mapped=tuple(mapped),
         dropped=tuple(dropped),
     )

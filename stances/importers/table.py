@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from stances import schema
-from stances.importers.folder import Imported, InputError, text_table
+from stances.importers.folder import Imported, InputError, debate_metadata, text_table
 from stances.importers.sheet import cell_text
 from stances.problems import Problem
 from stances.spelling import folded, slug, unique_slugs
@@ -320,13 +320,9 @@ def read(path: Path | str, mapping: TableMapping | None = None) -> Imported:
             "statement_sources": links,
             "events": text_table("events"),
         },
-        metadata={
-            "name": slug(path.stem, fallback="debate"),
-            "title": path.stem,
-            "version": "0.1.0",
-            "description": f"Imported by `stances import table` from {path.name}.",
-            "licenses": [],
-        },
+        metadata=debate_metadata(
+            slug(path.stem, fallback="debate"), path.stem, f"Imported by `stances import table` from {path.name}."
+        ),
         mapped=tuple(mapped),
         dropped=tuple(dropped),
     )
