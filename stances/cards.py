@@ -113,7 +113,7 @@ PRESENT_CSS = """<style>
 .block-container { padding-top: 1.2rem !important; padding-bottom: 0 !important; }
 .stances-present { font-size: 1.45rem; line-height: 1.35; color: #000; background: #fff;
   border: 3px solid #000; border-radius: 10px; padding: .8em 1em; }
-.stances-present .who { font-size: 2.1rem; font-weight: 700; margin: 0; }
+.stances-present .who { font-size: 2.1rem; font-weight: 700; line-height: 1.2; margin: 0; padding: 0; }
 .stances-present .when { font-size: 1.3rem; color: #222; margin: 0 0 .4em 0; }
 .stances-present .pos { display: inline-block; font-weight: 700; border: 2px solid #000; border-radius: 6px;
   padding: 0 .35em; margin-right: .3em; }
@@ -139,7 +139,7 @@ def present_html(detail: StatementDetail, number: int, total: int) -> str:
     return f"""
 <div class="stances-present">
   <span class="count">step {number} of {total}<br>grid as of this day</span>
-  <p class="who">{esc(detail.actor)}</p>
+  <h2 class="who">{esc(detail.actor)}</h2>
   <p class="when">{long_date(detail.date)}{PRECISION_NOTE.get(detail.date_precision, "")} · {esc(detail.actor_role)}</p>
   <p><span class="pos" style="background:{colour}">{signed(detail.position)}</span>
   <strong>{esc(detail.question)}</strong>: {esc(detail.position_label)}</p>
@@ -155,10 +155,11 @@ div[class*="st-key-clicker_"] { display: none; }
 
 
 def story_header_html(title: str, number: int, total: int) -> str:
-    """The story's title and the step counter, always on screen while presenting."""
+    """The story's title and the step counter, always on screen while presenting: the page's heading."""
     return (
-        f'<p class="stances-story-head" style="font-size:1.2rem;margin:0"><strong>{esc(title)}</strong>'
-        f' · <span class="stances-step-count">Step {number} of {total}</span></p>'
+        '<h1 class="stances-story-head" style="font-size:1.2rem;font-weight:400;line-height:1.4;margin:0;'
+        f'padding:0"><strong>{esc(title)}</strong> · <span class="stances-step-count">Step {number} of {total}</span>'
+        "</h1>"
     )
 
 

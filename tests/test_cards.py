@@ -183,6 +183,18 @@ def test_present_card_shows_the_summary_when_there_is_no_quote():
     assert "<blockquote" not in card
 
 
+def test_present_card_names_its_actor_in_a_heading():
+    # the Present page had no heading at all (issue 16, accessibility): the card's actor is one, under the story's
+    assert '<h2 class="who">Mark A. Milley</h2>' in cards.present_html(detail(), 3, 7)
+
+
+def test_story_header_is_the_present_page_heading():
+    head = cards.story_header_html("Milley <against> the advisers", 2, 9)
+    assert head.startswith('<h1 class="stances-story-head"')
+    assert "<strong>Milley &lt;against&gt; the advisers</strong>" in head
+    assert head.endswith('<span class="stances-step-count">Step 2 of 9</span></h1>')
+
+
 def test_present_card_says_which_step_it_is():
     assert '<span class="count">step 3 of 7<br>grid as of this day</span>' in cards.present_html(detail(), 3, 7)
 

@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from stances import cache, debates, links, query, revisions
-from stances.app import state, uploads
+from stances.app import state, ui, uploads
 from stances.cards import shown
 from stances.load import folder_signature
 from stances.model import Debate
@@ -168,7 +168,7 @@ def link_notice(place) -> None:
         return
     cols = place.container().columns([14, 1], vertical_alignment="center")
     cols[0].warning(shown(links.notice(unused)), icon=":material/link_off:")
-    if cols[1].button("", key="dismiss_notice", icon=":material/close:", help="Dismiss this notice"):
+    if cols[1].button("Dismiss this notice", key="dismiss_notice", icon=":material/close:", help="Dismiss this notice"):
         st.session_state.pop(NOTICE)
         st.rerun()
 
@@ -328,6 +328,7 @@ def navigation() -> StreamlitPage:
 
 def main() -> None:
     st.set_page_config(page_title="stances", page_icon=str(ICON), layout="wide")
+    ui.page_style()
     offered = debates.catalogue(sys.argv, os.environ)
     explored = uploads.current()
     if explored is not None:  # this session's own upload, in place of the debates on offer

@@ -176,7 +176,7 @@ def _step_bar(view: stories.StepView, total: int, dated) -> None:
     st.session_state[STEP_BOX] = view.number
     bar[4].number_input("Step", min_value=1, max_value=total, step=1, key=STEP_BOX, on_change=_from_box)
     bar[0].button(
-        "",
+        "First step",
         on_click=_go,
         args=(1,),
         disabled=view.is_first,
@@ -209,7 +209,7 @@ def _step_bar(view: stories.StepView, total: int, dated) -> None:
         help="Next step (→, Space or PageDown)",
     )
     bar[3].button(
-        "",
+        "Last step",
         on_click=_go,
         args=(total,),
         disabled=view.is_last,

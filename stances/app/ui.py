@@ -12,6 +12,30 @@ from stances import cards, links, query
 from stances.app.state import AppContext
 
 STATEMENT = links.STATEMENT_PARAM
+# Buttons that show only their icon: their label names them for screen readers and is hidden on screen.
+ICON_ONLY_KEYS = ("first", "last", "dismiss_notice")
+_ICON_ONLY = ", ".join(f'.st-key-{key} [data-testid="stMarkdownContainer"]' for key in ICON_ONLY_KEYS)
+# What every page needs beyond Streamlit's defaults for WCAG 2.2 AA (checked by tests/browser/test_a11y.py):
+# - a focus ring on whatever the keyboard is on, distinct from the current page's highlight in the navigation
+#   (which Streamlit draws like a focused link), and the current page marked by more than a tint;
+# - captions and buttons' shortcut hints at 4.5:1 (Streamlit fades them to 60% of the text colour, 4.4:1 on white);
+# - the day and month boxes of a date field at least 24 px wide (target size);
+# - icon-only buttons named by a label that only screen readers get.
+APP_CSS = f"""<style>
+:focus-visible {{ outline: 3px solid #1f5fa8 !important; outline-offset: 2px !important; }}
+[data-testid="stSidebarNavLink"]:focus-visible {{ outline-offset: -3px !important; }}
+[data-testid="stSidebarNavLink"][aria-current="page"] {{ box-shadow: inset 4px 0 0 #1b1f24; }}
+[data-testid="stSidebarNavLink"][aria-current="page"] span {{ font-weight: 700; }}
+[data-testid="stCaptionContainer"], [data-testid^="stBaseButton"] kbd {{ color: #4f555c; opacity: 1; }}
+[data-testid="stDateInputField"] [role="spinbutton"] {{ display: inline-block; min-width: 24px; text-align: center; }}
+{_ICON_ONLY} {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap; }}
+</style>"""
+
+
+def page_style() -> None:
+    """The app-wide style above, once per run (a style-only st.html takes no room on the page)."""
+    st.html(APP_CSS)
 
 
 def selected_statement() -> str | None:
