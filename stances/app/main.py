@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import sys
 from collections.abc import Mapping
@@ -210,9 +211,36 @@ def lost_filters(debate: Debate, signature: tuple) -> dict[str, list[str]]:
     return {k: v for k, v in kept.items() if v}
 
 
-def reset_filters() -> None:
+def forget_filters() -> None:
+    """Drop the filters' state (another debate was picked: its names and days differ from the old defaults)."""
     for key in FILTER_KEYS:
         st.session_state.pop(key, None)
+
+
+def filter_defaults(first: dt.date, last: dt.date) -> dict[str, Any]:
+    """Each filter widget's value when nothing is chosen (the whole debate, from `first` to `last`)."""
+    return {
+        "actor": [],
+        "question": [],
+        "dates": (first, last),
+        "position": [],
+        "evidence": [],
+        "onrecord": False,
+        "channel": [],
+        "outlet": [],
+        "q": "",
+    }
+
+
+def reset_filters(first: dt.date, last: dt.date) -> None:
+    """The Reset button: every filter back to its default, and out of the URL.
+
+    The defaults are set, not the keys dropped: a bound widget whose key is gone reads the value of the link the
+    page was opened with again (Streamlit seeds it from that first URL), so a dropped key put the link's actor
+    back. A widget set to its default removes its parameter from the URL. The link's remembered filters go too.
+    """
+    st.session_state.update(filter_defaults(first, last))
+    st.session_state[OPENED_WITH] = {}
 
 
 # What a page remembers of the debate shown: reset when another debate is picked (its names and days differ).
@@ -222,7 +250,7 @@ VIEW_KEYS += ("_present_step",)
 
 
 def reset_view() -> None:
-    reset_filters()
+    forget_filters()
     for key in VIEW_KEYS:
         st.session_state.pop(key, None)
     st.query_params.pop(links.STATEMENT_PARAM, None)
@@ -293,7 +321,14 @@ def sidebar_filters(debate: Debate, signature: tuple) -> Filters:
             placeholder="e.g. negotiat",
             max_chars=links.Q_MAX,
         )
-        st.button("Reset filters", on_click=reset_filters, icon=":material/restart_alt:", key="reset_filters")
+        st.button(
+            "Reset filters",
+            on_click=reset_filters,
+            args=(first, last),
+            icon=":material/restart_alt:",
+            key="reset_filters",
+            help="Every filter back to the whole debate (the link then holds none).",
+        )
     return Filters(
         actors=tuple(chosen_actors),
         questions=tuple(chosen_questions),
