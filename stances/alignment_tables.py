@@ -12,7 +12,7 @@ from stances import alignment as al
 from stances import query
 from stances.model import Debate
 from stances.names import actor_names, question_labels
-from stances.vocab import signed
+from stances.vocab import path_text, signed
 
 
 def _position(debate: Debate, question: str, position: int) -> str:
@@ -179,18 +179,17 @@ def who_table(debate: Debate, actor: str) -> pd.DataFrame:
 
 
 def position_paths(debate: Debate, statements: pd.DataFrame) -> pd.DataFrame:
-    """One row per question the statements touch: each position in date order, "−2 (30 Sep 2022) → +1 (7 Nov 2022)",
+    """One row per question the statements touch: each position in date order, "−2 (2022-09-30) → +1 (2022-11-07)",
     with how many statements and how many were private signals."""
     labels = question_labels(debate)
     ordered = statements.sort_values(["date", "statement_id"], kind="stable")
     rows = []
     for question in query.questions_in(debate, ordered["question_id"]):
         theirs = ordered[(ordered["question_id"].astype(str) == question).to_numpy()]
-        steps = [f"{signed(int(p))} ({d:%d %b %Y})" for p, d in zip(theirs["position"], theirs["date"], strict=True)]
         rows.append(
             {
                 "Question": labels.get(question, question),
-                "Path": " → ".join(steps),
+                "Path": path_text(zip(theirs["date"], theirs["position"].astype(int), strict=True)),
                 "Statements": len(theirs),
                 "Private": int((theirs["channel"] == "private").sum()),
                 "Latest": _position(debate, question, int(theirs["position"].iloc[-1])),

@@ -6,16 +6,11 @@ import html
 import re
 
 from stances.query import SourceRef, StatementDetail
-from stances.vocab import NO_POSITION_COLOUR, POSITION_COLOURS, signed
+from stances.vocab import NO_POSITION_COLOUR, POSITION_COLOURS, day_text, signed
 
 SAFE_URL = re.compile(r"^https?://\S+$")
 
 PRECISION_NOTE = {"day": "", "month": " (month only)", "approximate": " (approximate date)"}
-
-
-def long_date(day) -> str:
-    """ "9 November 2022": the day without a leading zero, on every platform."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def esc(text: object) -> str:
@@ -41,7 +36,7 @@ def source_line(source: SourceRef) -> str:
     unread = "" if source.consulted else " <em>(not read by the curators; known through the reporting chain)</em>"
     return (
         f"<li><strong>{link(source.url, source.outlet)}</strong>{chain}: “{esc(source.title)}”, "
-        f"{source.published:%d %b %Y} · {esc(source.source_kind.replace('-', ' '))}{where}{unread}</li>"
+        f"{day_text(source.published)} · {esc(source.source_kind.replace('-', ' '))}{where}{unread}</li>"
     )
 
 
@@ -73,7 +68,7 @@ def detail_html(detail: StatementDetail, *, large: bool = False) -> str:
     return f"""
 <div class="stances-card" style="font-size:{"1.25rem" if large else "1rem"};line-height:1.45">
   <p style="margin:0 0 .2em 0"><strong>{esc(detail.actor)}</strong> · {esc(detail.actor_role)}<br>
-  {long_date(detail.date)}{PRECISION_NOTE.get(detail.date_precision, "")}</p>
+  {day_text(detail.date)}{PRECISION_NOTE.get(detail.date_precision, "")}</p>
   <p style="margin:.2em 0"><span style="display:inline-block;min-width:2.4em;text-align:center;
   background:{colour};border:1px solid #333;border-radius:4px;padding:0 .3em;font-weight:700">
   {signed(detail.position)}</span> <strong>{esc(detail.question)}</strong>: {esc(detail.position_label)}
@@ -140,7 +135,7 @@ def present_html(detail: StatementDetail, number: int, total: int) -> str:
 <div class="stances-present">
   <span class="count">step {number} of {total}<br>grid as of this day</span>
   <h2 class="who">{esc(detail.actor)}</h2>
-  <p class="when">{long_date(detail.date)}{PRECISION_NOTE.get(detail.date_precision, "")} · {esc(detail.actor_role)}</p>
+  <p class="when">{day_text(detail.date)}{PRECISION_NOTE.get(detail.date_precision, "")} · {esc(detail.actor_role)}</p>
   <p><span class="pos" style="background:{colour}">{signed(detail.position)}</span>
   <strong>{esc(detail.question)}</strong>: {esc(detail.position_label)}</p>
   {body}

@@ -14,6 +14,7 @@ from stances import query, scales
 from stances.model import Debate
 from stances.names import actor_names, question_labels
 from stances.vocab import (
+    DAY_FORMAT,
     EVIDENCE_LABELS,
     EVIDENCE_SYMBOLS,
     NO_POSITION_COLOUR,
@@ -97,7 +98,7 @@ def hover_texts(debate: Debate, statements: pd.DataFrame) -> list[str]:
     for row, label, position in zip(statements.itertuples(index=False), labels, positions, strict=True):
         quote = f"<br><i>“{escape(row.quote, 70)}”</i>" if row.quote else ""
         out.append(
-            f"<b>{escape(actors.get(row.actor_id, row.actor_id))}</b> · {row.date:%d %b %Y}"
+            f"<b>{escape(actors.get(row.actor_id, row.actor_id))}</b> · {row.date:{DAY_FORMAT}}"
             f"{' (approx.)' if row.date_precision != 'day' else ''}<br>"
             f"{escape(questions.get(row.question_id, row.question_id))}: <b>{signed(position)}</b> "
             f"{escape(label)}<br>"
@@ -397,7 +398,7 @@ def grid(
                 ids.append(str(row.statement_id))
                 label = point_labels.get((question, position), "")
                 hovers.append(
-                    f"{where}<b>{signed(position)}</b> {escape(label)}<br>said {row.date:%d %b %Y}"
+                    f"{where}<b>{signed(position)}</b> {escape(label)}<br>said {row.date:{DAY_FORMAT}}"
                     f"{' — ' + STALE_NOTE if row.stale else ''}"
                     f"{_change_note(shift)}"
                     f"{'<br>≠ public words and a private signal differ (see Public and private)' if gap else ''}"

@@ -160,8 +160,8 @@ def step_slide(view: stories.StepView, detail: StatementDetail) -> str:
     notes_html = "".join(f"<p>{cards.esc(n)}</p>" for n in notes) or "<p>No notes for this step.</p>"
     quote = f"<blockquote>“{cards.esc(detail.quote)}”</blockquote>" if detail.quote else ""
     colour = cards.position_colour(detail)
-    grid_note = f"grid as of {cards.long_date(view.grid_day)}" + (
-        f", changes since {cards.long_date(view.since)}" if view.since else ""
+    grid_note = f"grid as of {vocab.day_text(view.grid_day)}" + (
+        f", changes since {vocab.day_text(view.since)}" if view.since else ""
     )
     return f"""<section class="slide step-slide" data-step="{view.number}"
  data-statement="{cards.esc(view.statement_id)}" aria-label="Step {view.number} of {view.total}">
@@ -169,7 +169,7 @@ def step_slide(view: stories.StepView, detail: StatementDetail) -> str:
   {narration}
   <div class="card">
     <p class="who">{cards.esc(detail.actor)} <span class="role">· {cards.esc(detail.actor_role)}</span></p>
-    <p class="when">{cards.long_date(detail.date)}{cards.PRECISION_NOTE.get(detail.date_precision, "")}</p>
+    <p class="when">{vocab.day_text(detail.date)}{cards.PRECISION_NOTE.get(detail.date_precision, "")}</p>
     <p class="position"><span class="pos" style="background:{colour}">{vocab.signed(detail.position)}</span>
     <strong>{cards.esc(detail.question)}</strong>: {cards.esc(detail.position_label)}</p>
     {quote}

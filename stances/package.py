@@ -38,6 +38,7 @@ DEFAULT_LICENCE = {
 
 Progress = Callable[[int, int], None]
 
+
 def descriptor(metadata: Mapping[str, Any], *, optional: Iterable[str] = ()) -> dict[str, Any]:
     """A full data-package descriptor: `metadata` (name, title, version, licences …) plus every table's schema.
 

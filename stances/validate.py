@@ -557,9 +557,7 @@ def statement_source_rules(ctx: Context) -> Iterator[Problem]:
         table="statements",
         field="date",
         code="dated-after-source",
-        message=lambda row: (
-            f"is after its source '{late_source.at[row]}' was published {late_day.at[row]}"
-        ),
+        message=lambda row: f"is after its source '{late_source.at[row]}' was published {late_day.at[row]}",
     )
 
     consulted_any = joined.groupby("row")["consulted"].any()

@@ -1,4 +1,4 @@
-"""The debate's vocabulary, once: evidence kinds, channels, how positions are shown, when a position is stale.
+"""The debate's vocabulary, once: evidence kinds, channels, how positions and days are shown, when a position is stale.
 
 Everything else (schema, validate, query, charts, cards, the CLI and the app) imports these names; a test walks the
 tree for copies. Adding an evidence kind is one edit here plus what `tests/test_vocab.py` then asks for (a label, a
@@ -7,6 +7,8 @@ marker shape, a rank, a codebook entry). Only the standard library is used, so a
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Final
 
@@ -105,3 +107,19 @@ def position_text(position: int, label: str) -> str:
 # The colour of each of the five classes (most against … most for); `scales.colour` finds a position's class on its
 # own question's scale, so a two-point or a 0 … 10 scale uses the ends and middle as the five-point one does.
 POSITION_COLOURS: Final[dict[int, str]] = dict(zip(POSITIONS, POSITION_PALETTE, strict=True))
+
+
+# Days are written one way on every page, card, table and chart: as ISO 8601, the way the date fields take them
+# (Streamlit's date fields offer no named months), so what is read is what is typed and sorts as it reads.
+DAY_FORMAT: Final = "%Y-%m-%d"
+DAY_WIDGET_FORMAT: Final = "YYYY-MM-DD"  # the same, for Streamlit's date fields, sliders and table columns
+
+
+def day_text(day: dt.date) -> str:
+    """A day as every screen writes it: `2022-11-09`."""
+    return f"{day:{DAY_FORMAT}}"
+
+
+def path_text(steps: Iterable[tuple[dt.date, int]]) -> str:
+    """Positions in date order as one line: `+2 (2022-11-04) → +1 (2022-11-10) → +2 (2022-11-20)`."""
+    return " → ".join(f"{signed(position)} ({day_text(day)})" for day, position in steps)

@@ -10,6 +10,7 @@ import pytest
 from stances import cards, query
 from stances.load import load_debate
 from stances.query import SourceRef, StatementDetail
+from stances.vocab import day_text
 
 SCRIPT = "<script>alert(1)</script>"
 SCRIPT_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -131,14 +132,14 @@ def test_source_line_renders_the_reporting_chain():
     )
     assert line == (
         f'<li><strong><a href="https://a.example/story" {LINK}>Outlet A</a></strong>, '
-        f'citing <a href="https://b.example/" {LINK}>Outlet B</a>: “Title A”, 11 Nov 2022 · news report · para. 4</li>'
+        f'citing <a href="https://b.example/" {LINK}>Outlet B</a>: “Title A”, 2022-11-11 · news report · para. 4</li>'
     )
 
 
 def test_source_line_marks_sources_the_curators_did_not_read():
     line = cards.source_line(source(consulted=False, url="", locator=""))
     assert line == (
-        "<li><strong>Outlet A</strong>: “Title A”, 11 Nov 2022 · news report"
+        "<li><strong>Outlet A</strong>: “Title A”, 2022-11-11 · news report"
         " <em>(not read by the curators; known through the reporting chain)</em></li>"
     )
 
@@ -148,8 +149,8 @@ def test_detail_card_lists_the_sources_of_a_statement_with_their_chain(debate):
     assert (
         '<ul style="margin-top:.1em">'
         f'<li><strong><a href="https://example.org/nv" {LINK}>New Voice of Ukraine</a></strong>, citing The New York '
-        "Times: “General urges talks, advisers resist”, 11 Nov 2022 · news report · para. 1</li>"
-        "<li><strong>The New York Times</strong>: “General urges talks”, 10 Nov 2022 · news report"
+        "Times: “General urges talks, advisers resist”, 2022-11-11 · news report · para. 1</li>"
+        "<li><strong>The New York Times</strong>: “General urges talks”, 2022-11-10 · news report"
         " <em>(not read by the curators; known through the reporting chain)</em></li>"
         "</ul>"
     ) in card
@@ -162,7 +163,7 @@ def test_detail_card_shows_the_quote_only_when_there_is_one():
 
 @pytest.mark.parametrize(
     ("precision", "expected"),
-    [("day", "9 November 2022</p>"), ("month", "9 November 2022 (month only)</p>")],
+    [("day", "2022-11-09</p>"), ("month", "2022-11-09 (month only)</p>")],
 )
 def test_detail_card_says_how_precise_the_date_is(precision, expected):
     assert expected in cards.detail_html(detail(date_precision=precision))
@@ -267,14 +268,13 @@ def test_shown_makes_every_markdown_construct_literal(text, expected):
 
 @pytest.mark.parametrize(
     ("day", "expected"),
-    [
-        (dt.date(2022, 11, 9), "9 November 2022"),
-        (dt.date(2022, 11, 10), "10 November 2022"),
-        (pd.Timestamp("2023-01-01"), "1 January 2023"),
-    ],
+    [(dt.date(2022, 11, 9), "2022-11-09"), (pd.Timestamp("2023-01-01"), "2023-01-01")],
 )
-def test_long_date_has_no_leading_zero(day, expected):
-    assert cards.long_date(day) == expected
+def test_the_card_writes_days_as_every_page_does(day, expected):
+    """Regression (issue 16, item 9): the card wrote "9 November 2022" beside "09 Nov 2022" and "2022-11-09"."""
+    assert day_text(day) == expected
+    card = cards.detail_html(detail(date=day, date_precision="day", sources=(source(published=day),)))
+    assert card.count(expected) == 2  # the statement's day and its source's
 
 
 def test_a_coded_span_is_shown_apart_from_the_quote_and_said_to_mix_voices():

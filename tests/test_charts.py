@@ -301,7 +301,7 @@ def test_grid_frames_changed_cells_and_marks_the_direction(debate):
 def test_grid_hover_says_what_changed(debate):
     trace = grid_of(debate, dt.date(2022, 11, 30), changed={("milley", "talks-now"): -1})
     assert trace.hovertext[0] == (
-        "<b>Mark A. Milley</b> on Open talks now<br><b>+1</b> talks-now 1<br>said 09 Nov 2022"
+        "<b>Mark A. Milley</b> on Open talks now<br><b>+1</b> talks-now 1<br>said 2022-11-09"
         "<br>moved by −1 since the earlier date<br><i>click for the statement</i>"
     )
     assert trace.hovertext[1] == "<b>Mark A. Milley</b> on US should press Kyiv<br>no known position at this date"

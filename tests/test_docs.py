@@ -86,6 +86,8 @@ def test_every_problem_code_is_in_the_readme():
 def test_every_import_problem_code_is_in_the_readme():
     text = section(README.read_text(encoding="utf-8"), "Import a debate")
     assert [code for code in IMPORT_CODES if f"| `{code}` | {IMPORT_CODES[code]} |" not in text] == []
+
+
 def test_readme_problem_table_is_the_declared_codes():
     """Regression (issue 9, defect 6): the README's table disagreed with the code for 7 of 30 codes."""
     table = [

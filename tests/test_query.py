@@ -185,8 +185,8 @@ def test_grid_table_writes_positions_with_the_charts_minus(debate):
     snapshot = query.as_of(debate.statements, dt.date(2022, 11, 30))
     table = query.grid_table(debate, snapshot, ["milley", "sullivan"], ["talks-now", "us-press-kyiv"])
     assert table.loc["Jake Sullivan"].tolist() == [
-        "\u22121 talks-now -1 (10 Nov 2022)",
-        "\u22122 us-press-kyiv -2 (10 Nov 2022)",
+        "\u22121 talks-now -1 (2022-11-10)",
+        "\u22122 us-press-kyiv -2 (2022-11-10)",
     ]
 
 
@@ -248,3 +248,59 @@ def test_filter_problems_report_every_bad_filter_at_once(debate):
         "unknown channel 'secret' (known: public, private)",
         "position 3 is on no question's scale (points: -2, -1, 0, 1, 2)",
     ]
+
+
+def _with_statement(debate, **changes) -> pd.DataFrame:
+    """The debate's statements plus a copy of `milley-club` with `changes` (a later statement of the same actor)."""
+    row = debate.statements[debate.statements["statement_id"] == "milley-club"].assign(**changes)
+    return pd.concat([debate.statements, row], ignore_index=True)
+
+
+def test_held_positions_keep_a_move_and_its_reversal_that_the_end_days_hide(debate):
+    """Regression (issue 16, item 3): Milley +2 -> +1 -> +2 inside the period vanished from the changes table."""
+    statements = _with_statement(
+        debate, statement_id="milley-back", date=pd.Timestamp("2022-11-20"), position=2, evidence="on-record"
+    )
+    start, end = dt.date(2022, 11, 5), dt.date(2022, 11, 30)
+    held = query.held_positions(statements, start, end)
+    mine = held[(held["actor_id"] == "milley") & (held["question_id"] == "talks-now")]
+    assert [(d.date().isoformat(), p, s) for d, p, s in mine[["date", "position", "statement_id"]].values] == [
+        ("2022-11-01", 2, "milley-private"),
+        ("2022-11-09", 1, "milley-club"),
+        ("2022-11-20", 2, "milley-back"),
+    ]
+    changes = query.changes_between(statements, start, end)
+    assert changes.loc[changes["actor_id"] == "milley", "change"].tolist() == ["unchanged"]
+    table = query.change_table(debate, changes, held)
+    assert table.loc[table["Actor"] == "Mark A. Milley", ["Change", "Path"]].values.tolist() == [
+        ["moved and back", "+2 (2022-11-01) → +1 (2022-11-09) → +2 (2022-11-20)"]
+    ]
+
+
+def test_held_positions_skip_a_repeated_position_and_take_the_days_stronger_evidence(debate):
+    statements = _with_statement(debate, statement_id="milley-again", date=pd.Timestamp("2022-11-20"), position=1)
+    statements = pd.concat(
+        [
+            statements,
+            statements[statements["statement_id"] == "milley-again"].assign(
+                statement_id="a-rumour", position=-2, evidence="unnamed-officials"
+            ),
+        ],
+        ignore_index=True,
+    )
+    held = query.held_positions(statements, dt.date(2022, 11, 1), dt.date(2022, 11, 30))
+    mine = held[held["actor_id"] == "milley"]
+    assert mine[["position", "statement_id"]].values.tolist() == [[2, "milley-private"], [1, "milley-club"]]
+
+
+def test_held_positions_start_a_new_pair_at_its_first_statement_and_stop_at_the_end_day(debate):
+    held = query.held_positions(debate.statements, dt.date(2022, 11, 5), dt.date(2022, 11, 10))
+    assert held[["actor_id", "question_id", "position", "statement_id"]].values.tolist() == [
+        ["milley", "talks-now", 2, "milley-private"],
+        ["milley", "talks-now", 1, "milley-club"],
+        ["sullivan", "talks-now", -1, "sullivan-view"],
+        ["sullivan", "us-press-kyiv", -2, "sullivan-briefing"],
+    ]
+    assert query.held_positions(debate.statements, dt.date(2022, 11, 5), dt.date(2022, 11, 8))[
+        "statement_id"
+    ].tolist() == ["milley-private"]

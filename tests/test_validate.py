@@ -279,6 +279,8 @@ def test_an_alias_that_names_another_actor_is_a_warning_naming_both_rows(broken_
 
 def test_two_actors_may_share_an_alias(broken_debate):
     assert check_debate(broken_debate("actors", 1, aliases="Gen. Milley")) == []
+
+
 def test_problem_lines_are_file_lines_after_a_multi_line_cell(broken_debate):
     """Regression (issue 9, defect 3): after notes spanning three lines, a bad actor on file line 7 was reported as
     line 5 (its row number)."""

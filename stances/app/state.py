@@ -95,6 +95,12 @@ def grid(
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
+def held_positions(_debate: Debate, signature: tuple, filters: Filters, since, day) -> pd.DataFrame:
+    """The positions the filtered statements held from `since` to `day`, step by step (the changes' paths)."""
+    return query.held_positions(filtered(_debate, signature, filters), since, day)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
 def density_figure(_debate: Debate, signature: tuple, filters: Filters, freq: str) -> go.Figure:
     """The dense timeline of the filtered statements."""
     bins = binned(_debate, signature, filters, freq)

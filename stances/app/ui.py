@@ -81,21 +81,29 @@ def follow_click(event: Any, key: str) -> None:
     st.session_state[memory] = picked
 
 
-def detail_card(context: AppContext, *, large: bool = False, closable: bool = True) -> None:
-    """The card of the selected statement, or a hint on how to open one."""
-    statement_id = selected_statement()
-    if not statement_id:
-        st.caption("Click a mark to read the statement, its quote and its sources.")
-        return
-    detail = query.statement_detail(context.debate, statement_id)
+CLICK_A_MARK = "Click a mark to read the statement, its quote and its sources."
+
+
+def detail_card(context: AppContext, *, hint: str | None = CLICK_A_MARK) -> None:
+    """The card of the selected statement, in a panel at the right of the screen (seen whatever the scroll and
+    the size of the window: below the chart or the downloads it opened off screen); else the page's `hint` on how
+    to open one (None: the page says it already)."""
+    detail = query.statement_detail(context.debate, statement_id) if (statement_id := selected_statement()) else None
     if detail is None:
-        st.caption("Click a mark to read the statement, its quote and its sources.")
+        if hint:
+            st.caption(hint)
         return
-    with st.container(border=True, key="detail_card"):
-        st.html(cards.detail_html(detail, large=large))
-        if closable and st.button("Close", key="close_card", icon=":material/close:"):
-            select_statement(None)
-            st.rerun()
+    _card_panel(detail)
+
+
+def _close_card() -> None:
+    select_statement(None)
+
+
+@st.dialog("Statement", width=600, position="right", on_dismiss=_close_card)
+def _card_panel(detail: query.StatementDetail) -> None:
+    with st.container(key="detail_card"):
+        st.html(cards.detail_html(detail))
 
 
 def empty_state(context: AppContext) -> None:

@@ -11,7 +11,7 @@ from stances import cards, charts, links, paging, query
 from stances.app import state, ui
 from stances.app.main import note
 from stances.names import actor_names, question_labels
-from stances.vocab import POSITION_NAMES, STALE_AFTER_DAYS
+from stances.vocab import DAY_WIDGET_FORMAT, POSITION_NAMES, STALE_AFTER_DAYS, day_text, signed
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -93,7 +93,7 @@ def _dense_timeline(context: state.AppContext):
         inside = query.in_bin(shown, actor, start, end)
         rows = query.table_rows(debate, inside.head(BIN_ROWS))
         more = f" (the first {BIN_ROWS:,})" if len(inside) > BIN_ROWS else ""
-        st.subheader(f"{len(inside):,} statements, {start:%d %b %Y} – {end:%d %b %Y}{more}")
+        st.subheader(f"{len(inside):,} statements, {day_text(start)} – {day_text(end)}{more}")
         statement_table(rows, key="bin_table")
     return figure
 
@@ -104,13 +104,14 @@ BIN_ROWS = 500
 def statement_table(rows: pd.DataFrame, *, key: str) -> None:
     """Joined statement rows as a table; selecting a row opens that statement's card."""
     event = st.dataframe(
-        rows,
+        rows.assign(position=rows["position"].map(signed)),  # "+1", "0", "−1" as everywhere (a format gave "+0")
         hide_index=True,
         width="stretch",
         on_select="rerun",
         selection_mode="single-row",
         key=key,
         column_config=TABLE_COLUMNS,
+        column_order=SCREEN_ORDER,
     )
     try:
         chosen = event["selection"]["rows"]
@@ -124,7 +125,7 @@ def _day_slider(place, label: str, bounds: tuple[dt.date, dt.date], *, default: 
     """A day slider between `bounds`, bound to the URL parameter `key`; just the day when there is only one (every
     statement of an imported debate may share its document's date, and a slider cannot span no time)."""
     if bounds[0] >= bounds[1]:
-        place.caption(f"{label}: {bounds[0]:%d %b %Y}")
+        place.caption(f"{label}: {day_text(bounds[0])}")
         return bounds[0]
     return place.slider(
         label,
@@ -132,7 +133,7 @@ def _day_slider(place, label: str, bounds: tuple[dt.date, dt.date], *, default: 
         max_value=bounds[1],
         value=default,
         step=dt.timedelta(days=1),
-        format="D MMM YYYY",
+        format=DAY_WIDGET_FORMAT,
         key=key,
         bind="query-params",
     )
@@ -154,6 +155,12 @@ def grid_page() -> None:
         "by speaks_for) differ as of the day; the Public and private page lists them.",
     )
     since = _day_slider(controls[2], "Changes since", (first, last), default=first, key="since") if compare else None
+    if since is not None and since > day:  # a link or the sliders may give them either way round: read in order
+        controls[2].caption(
+            f"“Changes since” is later than “Positions as of”: the changes run from "
+            f"{day_text(day)} to {day_text(since)}, and the grid shows {day_text(since)}."
+        )
+        since, day = day, since
     st.caption(
         "Each cell is the actor's latest known position on the question as of the chosen day. "
         f"Empty cells: no known position yet. An asterisk (*) marks a position more than {STALE_AFTER_DAYS} days old "
@@ -188,17 +195,22 @@ def grid_page() -> None:
         config=CHART_CONFIG,
     )
     ui.follow_click(event, "grid_chart")
-    if changes is not None:
+    if changes is not None and since is not None:
         where = "" if rows.complete and columns.complete else " (in the cells shown)"
-        st.subheader(f"What changed between {since:%d %b %Y} and {day:%d %b %Y}{where}")
-        moved_rows = query.change_table(debate, changes)
+        st.subheader(f"What changed from {day_text(since)} to {day_text(day)}{where}")
+        paths = state.held_positions(debate, context.signature, context.filters, since, day)
+        moved_rows = query.change_table(debate, changes, paths)
         if moved_rows.empty:
             st.write("No position moved between these dates.")
         else:
+            st.caption(
+                "Path: each position the actor held on the way, with the day it was said; a position that moved "
+                "and came back by the later day is listed as “moved and back”."
+            )
             st.dataframe(moved_rows, hide_index=True, width="stretch", key="changes_table")
     with st.expander("The grid as a table"):
         st.dataframe(table, width="stretch")
-    ui.detail_card(context)
+    ui.detail_card(context, hint="Click a cell to read the statement behind it, its quote and its sources.")
     with st.expander("Take the grid away: HTML for offline use, PNG for slides"):
         ui.figure_downloads(context, {"Grid": figure}, key="grid_files")
 
@@ -297,7 +309,7 @@ def sources_page() -> None:
             "source_id": st.column_config.TextColumn("Id"),
             "outlet": st.column_config.TextColumn("Outlet"),
             "title": st.column_config.TextColumn("Title", width="large"),
-            "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+            "published": st.column_config.DateColumn("Published", format=DAY_WIDGET_FORMAT),
             "url": st.column_config.LinkColumn("Link", display_text="open"),
             "source_kind": st.column_config.TextColumn("Kind"),
             "reports_on": st.column_config.TextColumn("Reports on"),
@@ -329,23 +341,23 @@ def table_page() -> None:
     st.caption(f"{len(statements):,} statements{note}. Select a row to open its card.")
     statement_table(rows, key="statement_table")
     downloads.buttons(context, statements, scope)
-    ui.detail_card(context)
+    ui.detail_card(context, hint=None)  # the caption above the table says how
 
 
 TABLE_ROWS = 1_000
 SOURCE_ROWS = 2_000
 TABLE_COLUMNS = {
     "statement_id": st.column_config.TextColumn("Id"),
-    "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+    "date": st.column_config.DateColumn("Date", format=DAY_WIDGET_FORMAT),
     "date_precision": st.column_config.TextColumn("Date precision"),
     "actor_id": None,
     "actor": st.column_config.TextColumn("Actor"),
     "question_id": None,
     "question": st.column_config.TextColumn("Question"),
-    "position": st.column_config.NumberColumn("Position", format="%+d"),
+    "position": st.column_config.TextColumn("Position"),
     "position_label": st.column_config.TextColumn("Position label"),
     "summary": st.column_config.TextColumn("Summary", width="large"),
-    "quote": st.column_config.TextColumn("Quote", width="medium"),
+    "quote": st.column_config.TextColumn("Quote", width="large"),
     "evidence": st.column_config.TextColumn("Evidence"),
     "channel": st.column_config.TextColumn("Channel"),
     "confidence": st.column_config.TextColumn("Confidence"),
@@ -357,6 +369,28 @@ TABLE_COLUMNS = {
     "source_urls": st.column_config.TextColumn("Source links"),
     "reporting_chain": st.column_config.TextColumn("Reporting chain"),
 }
+# On screen, what a reader looks for first: when, who, on what, where they stood, their words, then the sources;
+# the technical id last (the downloads keep the export's own column order).
+SCREEN_ORDER = (
+    "date",
+    "actor",
+    "question",
+    "position",
+    "position_label",
+    "quote",
+    "summary",
+    "evidence",
+    "channel",
+    "source_outlets",
+    "source_titles",
+    "source_dates",
+    "source_urls",
+    "reporting_chain",
+    "confidence",
+    "date_precision",
+    "notes",
+    "statement_id",
+)
 
 
 def about_page() -> None:

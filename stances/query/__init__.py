@@ -10,7 +10,7 @@
 - `ordering`: which actors, questions and days appear, in order
 """
 
-from stances.query.asof import CHANGE_KINDS, GridView, as_of, changes_between, grid_view
+from stances.query.asof import CHANGE_KINDS, GridView, as_of, changes_between, grid_view, held_positions
 from stances.query.bins import BIN_DAYS, bin_width, in_bin, last_per_period, period_bounds, timeline_bins
 from stances.query.chains import chain_outlets, cites, reporting_chain, reporting_chains, sources_with_chains
 from stances.query.detail import SourceRef, StatementDetail, statement_detail
@@ -51,6 +51,7 @@ __all__ = [
     "filter_problems",
     "grid_table",
     "grid_view",
+    "held_positions",
     "in_bin",
     "label_positions",
     "last_per_period",

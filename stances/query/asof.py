@@ -14,6 +14,15 @@ from stances.query.ordering import actors_in, questions_in
 from stances.vocab import EVIDENCE_RANK, STALE_AFTER_DAYS
 
 
+def _evidence_rank(evidence: pd.Series) -> np.ndarray:
+    """Each statement's evidence rank (`EVIDENCE_RANK`; unknown kinds last): a tie on one day goes to the smaller."""
+    unranked = len(EVIDENCE_RANK)
+    if isinstance(evidence.dtype, pd.CategoricalDtype):  # as loaded: rank the few categories, not every row
+        per_kind = np.array([EVIDENCE_RANK.get(str(c), unranked) for c in evidence.cat.categories] + [unranked])
+        return per_kind[evidence.cat.codes.to_numpy()]  # code -1 (missing) takes the last entry
+    return evidence.astype(str).map(EVIDENCE_RANK).fillna(unranked).to_numpy()
+
+
 def as_of(statements: pd.DataFrame, day: dt.date | pd.Timestamp) -> pd.DataFrame:
     """Each actor's latest position on each question on `day`: one row per (actor, question) said on or before it.
 
@@ -24,13 +33,7 @@ def as_of(statements: pd.DataFrame, day: dt.date | pd.Timestamp) -> pd.DataFrame
     known = statements[(statements["date"] <= day).to_numpy()]
     if known.empty:
         return known.assign(age_days=pd.Series(dtype="int64"), stale=pd.Series(dtype=bool))
-    evidence = known["evidence"]
-    unranked = len(EVIDENCE_RANK)
-    if isinstance(evidence.dtype, pd.CategoricalDtype):  # as loaded: rank the few categories, not every row
-        per_kind = np.array([EVIDENCE_RANK.get(str(c), unranked) for c in evidence.cat.categories] + [unranked])
-        rank = per_kind[evidence.cat.codes.to_numpy()]  # code -1 (missing) takes the last entry
-    else:
-        rank = evidence.astype(str).map(EVIDENCE_RANK).fillna(unranked).to_numpy()
+    rank = _evidence_rank(known["evidence"])
     days = known["date"].to_numpy().astype("datetime64[D]").astype("int64")
     # One sortable score per statement: later day first, then stronger evidence; ties fall to the smaller id below.
     score = days * 16 - rank
@@ -89,6 +92,34 @@ def changes_between(statements: pd.DataFrame, start: dt.date, end: dt.date) -> p
         .drop(columns="_order")
         .reset_index(drop=True)
     )
+
+
+def held_positions(statements: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Each actor's position on each question as it was held from `start` to `end`, step by step.
+
+    One row per step: the position held at `start` (its `as_of` statement, dated when it was said) and then each
+    later day up to `end` on which the held position changed, with the statement that changed it. A day's position
+    is the one `as_of` gives on that day (on-record words first, then the smaller id), so the last step of a pair is
+    its `as_of(end)` row; a pair first heard of after `start` starts at its first statement. Columns `actor_id`,
+    `question_id`, `date`, `position`, `statement_id`, sorted by actor, question and date. A move and its reversal
+    inside the period both appear, where `changes_between` (the two end days only) shows nothing.
+    """
+    start_day, end_day = pd.Timestamp(start), pd.Timestamp(end)
+    columns = ["actor_id", "question_id", "date", "position", "statement_id"]
+    held = as_of(statements, start_day)[columns]
+    dates = statements["date"]
+    later = statements[((dates > start_day) & (dates <= end_day)).to_numpy()]
+    steps = later[columns].assign(_rank=_evidence_rank(later["evidence"]))
+    steps = steps.sort_values(["actor_id", "question_id", "date", "_rank", "statement_id"], kind="stable")
+    steps = steps.drop_duplicates(["actor_id", "question_id", "date"], keep="first").drop(columns="_rank")
+    path = pd.concat([held.assign(_first=True), steps.assign(_first=False)], ignore_index=True)
+    path = path.astype({"actor_id": str, "question_id": str, "statement_id": str})
+    path["position"] = path["position"].astype("int64")
+    path = path.sort_values(["actor_id", "question_id", "_first", "date"], ascending=[True, True, False, True])
+    pair = path["actor_id"] + "\x1f" + path["question_id"]
+    same_pair = pair.eq(pair.shift())
+    moved = ~same_pair | path["position"].ne(path["position"].shift())
+    return path[moved.to_numpy()].drop(columns="_first").reset_index(drop=True)
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)

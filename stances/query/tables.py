@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -12,7 +14,7 @@ from stances.model import Debate
 from stances.names import actor_names, question_labels
 from stances.query.chains import chain_outlets
 from stances.query.labels import label_positions, position_labels
-from stances.vocab import position_text
+from stances.vocab import day_text, path_text, position_text
 
 SOURCE_COLUMNS = {
     "source_ids": "source_id",
@@ -164,9 +166,24 @@ def source_table(debate: Debate) -> pd.DataFrame:
     ).sort_values(["published", "outlet"], kind="stable", ignore_index=True)
 
 
-def change_table(debate: Debate, changes: pd.DataFrame) -> pd.DataFrame:
-    """The moves and new positions of `changes_between`, with names and labels, for people to read."""
-    moved = changes[changes["change"] != "unchanged"]
+def change_table(debate: Debate, changes: pd.DataFrame, paths: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The moves and new positions of `changes_between`, with names and labels, for people to read.
+
+    With `paths` (`held_positions` over the same days), a "Path" column gives each position held on the way, with
+    its date, and a position that moved and came back (the same on both days) is listed as "moved and back".
+    """
+    steps: dict[tuple[str, str], list[tuple[dt.date, int]]] = {}
+    if paths is not None:
+        for actor, question, day, position in paths[["actor_id", "question_id", "date", "position"]].itertuples(
+            index=False, name=None
+        ):
+            steps.setdefault((str(actor), str(question)), []).append((day.date(), int(position)))
+    pairs = list(zip(changes["actor_id"].astype(str), changes["question_id"].astype(str), strict=True))
+    back = np.array([len(steps.get(pair, ())) > 1 for pair in pairs], dtype=bool)
+    kind = changes["change"].astype(str).to_numpy()
+    listed = (kind != "unchanged") | back
+    moved = changes[listed]
+    kind = np.where(kind == "unchanged", "moved and back", kind)[listed]
     names = actor_names(debate)
     labels = question_labels(debate)
     points = position_labels(debate)
@@ -177,16 +194,17 @@ def change_table(debate: Debate, changes: pd.DataFrame) -> pd.DataFrame:
             for q, p in zip(question, position, strict=True)
         ]
 
-    return pd.DataFrame(
-        {
-            "Actor": moved["actor_id"].map(names).to_numpy(),
-            "Question": moved["question_id"].map(labels).to_numpy(),
-            "Before": label(moved["question_id"], moved["before"]),
-            "After": label(moved["question_id"], moved["after"]),
-            "Change": moved["change"].astype(str).to_numpy(),
-            "Said on": moved["date_after"].dt.date.to_numpy(),
-        }
-    )
+    table = {
+        "Actor": moved["actor_id"].map(names).to_numpy(),
+        "Question": moved["question_id"].map(labels).to_numpy(),
+        "Before": label(moved["question_id"], moved["before"]),
+        "After": label(moved["question_id"], moved["after"]),
+        "Change": kind,
+    }
+    if paths is not None:
+        table["Path"] = [path_text(steps.get(pair, ())) for pair, keep in zip(pairs, listed, strict=True) if keep]
+    table["Said on"] = [day_text(day) for day in moved["date_after"].dt.date]
+    return pd.DataFrame(table)
 
 
 def grid_table(debate: Debate, snapshot: pd.DataFrame, actors: list[str], questions: list[str]) -> pd.DataFrame:
@@ -196,7 +214,7 @@ def grid_table(debate: Debate, snapshot: pd.DataFrame, actors: list[str], questi
     points = position_labels(debate)
     cells = {
         (actor, question): position_text(position, points.get((question, position), ""))
-        + f" ({date:%d %b %Y}){' *older*' if stale else ''}"
+        + f" ({day_text(date)}){' *older*' if stale else ''}"
         for actor, question, position, date, stale in zip(
             snapshot["actor_id"].tolist(),
             snapshot["question_id"].tolist(),

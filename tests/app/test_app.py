@@ -158,7 +158,7 @@ def test_a_dense_timeline_lists_a_clicked_bin_and_opens_a_card(monkeypatch):
     statements = load_debate(DEFAULT_DEBATE).statements
     in_week = (statements["actor_id"] == "milley") & statements["date"].between("2022-11-07", "2022-11-13")
     assert at.info[0].value.startswith(f"{len(statements)} statements are too many to draw one by one")
-    assert at.subheader[0].value == f"{int(in_week.sum())} statements, 07 Nov 2022 – 13 Nov 2022"
+    assert at.subheader[0].value == f"{int(in_week.sum())} statements, 2022-11-07 – 2022-11-13"
     assert set(at.dataframe[0].value["actor"]) == {"Mark A. Milley"}
 
 

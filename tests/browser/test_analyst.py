@@ -34,3 +34,59 @@ def test_reset_filters_clears_the_chips_the_link_and_the_next_page(page, server,
     expect(actors).not_to_contain_text("Mark A. Milley")
     expect(page.locator(".st-key-grid_chart")).to_contain_text("Joe Biden")  # the grid is not narrowed to Milley
     assert outside_requests == []
+
+
+def click_until_the_card_opens(page, target) -> None:
+    """Click the centre of `target` (a chart mark, a table row) until the card opens (plotly may redraw once after
+    the first paint and swallow an early click)."""
+    card = page.locator(".st-key-detail_card")
+    for _ in range(3):
+        expect(target).to_be_visible()
+        target.scroll_into_view_if_needed()
+        box = target.bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        settled(page)
+        if card.count():
+            break
+    expect(card).to_be_visible()
+
+
+def card_in_view(page, size: tuple[int, int]) -> None:
+    card = page.locator(".st-key-detail_card")
+    expect(card).to_contain_text("How we know:")
+    box = card.bounding_box()
+    assert 0 <= box["y"] < size[1] - 100, f"the card's top is at {box['y']:.0f} px in a {size[1]} px window"
+    assert box["x"] >= 0 and box["x"] + box["width"] <= size[0] + 1, f"the card runs off the right: {box}"
+
+
+SIZES = [(1440, 900), (1280, 720)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_a_grid_cell_opens_its_card_in_view(page, server, outside_requests, size):
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    open_app(page, server, "/grid")
+    click_until_the_card_opens(page, page.locator(".st-key-grid_chart .scatterlayer .point").first)
+    card_in_view(page, size)
+    assert re.search(r"[?&]statement=", page.url)
+    screenshot(page, f"grid-card-{size[0]}x{size[1]}")
+    page.keyboard.press("Escape")
+    settled(page)
+    expect(page.locator(".st-key-detail_card")).to_have_count(0)
+    expect(page).not_to_have_url(re.compile(r"[?&]statement="))
+    assert outside_requests == []
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_a_table_row_opens_its_card_in_view(page, server, outside_requests, size):
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    open_app(page, server, "/table")
+    table = page.locator(".st-key-statement_table")
+    expect(table).to_be_visible()
+    box = table.bounding_box()
+    # The row selector of the first row: the grid is a canvas, so the click goes to where the row is drawn.
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
+    settled(page)
+    card_in_view(page, size)
+    screenshot(page, f"table-card-{size[0]}x{size[1]}")
+    assert outside_requests == []

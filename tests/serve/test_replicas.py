@@ -28,6 +28,7 @@ def run(coroutine):
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, coroutine).result()
 
+
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
