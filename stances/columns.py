@@ -54,6 +54,15 @@ def line_numbers(frame: pd.DataFrame) -> np.ndarray:
     return np.arange(len(frame)) + 2
 
 
+def arrow_text(column: pd.Series | pd.Index) -> pa.Array:
+    """A column as one Arrow string array, missing values as "" (no copy for a column Arrow already holds)."""
+    values = pa.array(column, from_pandas=True)
+    if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
+        values = pc.cast(values, pa.large_string())
+    values = pc.fill_null(values, "")
+    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+
+
 def is_blank(column: pd.Series) -> pd.Series:
     return column.str.strip().eq("")
 

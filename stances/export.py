@@ -29,6 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from stances import package, query, schema
+from stances.columns import arrow_text
 from stances.model import Debate, DebateMeta
 from stances.package import Progress
 from stances.query import Filters
@@ -185,12 +186,16 @@ def _arrow_cells(chunk: pd.DataFrame) -> pa.Table:
         column = chunk[name]
         if pd.api.types.is_bool_dtype(column) or pd.api.types.is_numeric_dtype(column):
             columns[name] = pa.array(column.to_numpy())
+        elif pd.api.types.is_datetime64_any_dtype(column):
+            columns[name] = pc.cast(pa.array(column, from_pandas=True), pa.timestamp("s")).cast(pa.date32())
         elif _is_date(column):
-            columns[name] = pa.array(pd.to_datetime(column).dt.date.to_numpy(dtype=object), pa.date32())
+            columns[name] = pa.array(column.to_numpy(dtype=object), pa.date32())
         else:
-            text = pa.array(column.fillna("").astype(str).to_numpy(dtype=object), pa.string())
+            text = arrow_text(column if isinstance(column.dtype, pd.StringDtype) else column.fillna("").astype(str))
             formula = pc.match_substring_regex(text, FORMULA_PATTERN)
-            columns[name] = pc.if_else(formula, pc.binary_join_element_wise("'", text, ""), text)
+            columns[name] = pc.if_else(
+                formula, pc.binary_join_element_wise(pa.scalar("'", text.type), text, pa.scalar("", text.type)), text
+            )
     return pa.table(columns)
 
 

@@ -53,16 +53,22 @@ def chain_outlets(sources: pd.DataFrame, source_ids: pd.Index | None = None) -> 
     chains = reporting_chains(sources)
     if source_ids is not None:
         chains = chains.reindex(source_ids.intersection(chains.index))
+    text = pd.Series("", index=chains.index, dtype=object)
+    if chains.empty:
+        return text
+    citing = chains[chains.columns[0]].to_numpy() != "" if len(chains.columns) else np.zeros(len(chains), bool)
+    chained = chains[citing]  # only sources that report on another get a description
     outlet_of = sources.drop_duplicates("source_id").set_index("source_id")["outlet"].astype(str)
-    text = pd.Series(outlet_of.reindex(chains.index).to_numpy(dtype=object), index=chains.index)
-    reported = pd.Series(False, index=chains.index)
-    for hop in chains.columns:
-        ids = chains[hop]
-        known = (ids != "").to_numpy()
-        outlets = outlet_of.reindex(ids.to_numpy()).fillna("").to_numpy(dtype=object)
-        text = text.where(~known, text + CITING + outlets)
-        reported |= known
-    return text.where(reported.to_numpy(), "")
+    parts = [outlet_of.reindex(chained.index).fillna("").to_numpy(dtype=object)]
+    for hop in chained.columns:
+        ids = chained[hop].to_numpy(dtype=object)
+        outlets = outlet_of.reindex(ids).fillna("").to_numpy(dtype=object)
+        parts.append(np.where(ids != "", CITING + outlets, ""))
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = joined + part
+    text[citing] = joined
+    return text
 
 
 def cites(outlets: Sequence[str]) -> str:

@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from stances.columns import is_in, positions_in
+from stances.columns import arrow_text, is_in, positions_in
 from stances.model import Debate
 from stances.names import actor_names, question_labels
 from stances.query.chains import chain_outlets
@@ -26,26 +26,23 @@ SOURCE_COLUMNS = {
 }
 
 
-def _ranked_join(values: pa.Array, rows: np.ndarray, rank: np.ndarray, size: int) -> pa.Array:
-    """Per row of `size`, its values joined with "; " in rank order, empty ones left out.
+def _ranked_join(values: pa.Array, rows: np.ndarray, size: int) -> pa.Array:
+    """Per row of `size`, its values joined with "; " in the order given, empty ones left out.
 
-    One Arrow gather per rank (a statement rests on a handful of sources) and one element-wise join: no Python
-    loop over statements and no intermediate Python strings.
+    `rows` (sorted) says which row each value belongs to; one list array over all rows and one Arrow join: no
+    Python loop over statements and no intermediate Python strings.
     """
-    values = pc.if_else(pc.equal(values, ""), pa.scalar(None, pa.string()), values)
-    joined = pa.nulls(size, pa.string())
-    for r in range(int(rank.max()) + 1 if len(rank) else 0):
-        at = np.flatnonzero(rank == r)
-        taken = np.full(size, -1, dtype=np.int64)
-        taken[rows[at]] = at
-        part = pc.take(values, pa.array(taken, mask=taken < 0))
-        # (binary_join_element_wise's null_handling="skip" drops rows that are null in every part: kept by hand)
-        joined = pc.coalesce(pc.binary_join_element_wise(joined, part, "; "), joined, part)
-    return pc.fill_null(joined, "")
+    kept = pc.not_equal(values, "").to_numpy(zero_copy_only=False)
+    counts = np.bincount(rows[kept], minlength=size)
+    offsets = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    lists = pa.LargeListArray.from_arrays(pa.array(offsets), values.filter(pa.array(kept)))
+    return pc.fill_null(pc.binary_join(lists, pa.scalar("; ", values.type)), "")
 
 
-def _text(column: pd.Series) -> pa.Array:
-    return pa.array(column.astype(str).to_numpy(dtype=object, na_value=""), pa.string())
+def _positions(values: pa.Array, among: pa.Array) -> np.ndarray:
+    """Where each of `values` is in `among` (unique), -1 where it is not."""
+    return pc.fill_null(pc.index_in(values, value_set=among), -1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 def source_columns(debate: Debate, statement_ids: pd.Series) -> pd.DataFrame:
@@ -62,31 +59,28 @@ def source_columns(debate: Debate, statement_ids: pd.Series) -> pd.DataFrame:
     sources = debate.sources[["source_id", "outlet", "title", "url", "published"]]
     if len(wanted) < len(debate.statements):  # a page of rows: join only the sources they cite
         sources = sources[is_in(sources["source_id"], pd.unique(links["source_id"])).to_numpy()]
-    source_ids = sources["source_id"].astype(str).to_numpy(dtype=object)
-    cited = pd.Index(source_ids)
-    rows = wanted.get_indexer(pd.Index(links["statement_id"].astype(str)))
-    source_at = cited.get_indexer(pd.Index(links["source_id"].astype(str)))
+    source_ids = arrow_text(sources["source_id"])
+    rows = _positions(arrow_text(links["statement_id"]), arrow_text(wanted))
+    source_at = _positions(arrow_text(links["source_id"]), source_ids)
     known = (rows >= 0) & (source_at >= 0)
     rows, source_at = rows[known], source_at[known]
     id_order = np.empty(len(source_ids), dtype=np.int64)
-    id_order[np.argsort(source_ids, kind="stable")] = np.arange(len(source_ids))
+    id_order[pc.sort_indices(source_ids).to_numpy()] = np.arange(len(source_ids))
     published = sources["published"].to_numpy(dtype="datetime64[ns]").view("int64")
     order = np.lexsort((id_order[source_at], published[source_at], rows))
     rows, source_at = rows[order], source_at[order]
-    first = np.r_[True, rows[1:] != rows[:-1]] if len(rows) else np.zeros(0, dtype=bool)
-    rank = np.arange(len(rows)) - np.maximum.accumulate(np.where(first, np.arange(len(rows)), 0))
+    chains = chain_outlets(debate.sources, pd.Index(sources["source_id"].astype(str)))
     columns = {
-        "source_ids": pa.array(source_ids, pa.string()),
-        "source_outlets": _text(sources["outlet"]),
-        "source_titles": _text(sources["title"]),
-        "source_dates": _text(sources["published"].dt.strftime("%Y-%m-%d")),
-        "source_urls": _text(sources["url"]),
-        "reporting_chain": _text(chain_outlets(debate.sources, cited).reindex(cited).fillna("")),
+        "source_ids": source_ids,
+        "source_outlets": arrow_text(sources["outlet"]),
+        "source_titles": arrow_text(sources["title"]),
+        "source_dates": arrow_text(sources["published"].dt.strftime("%Y-%m-%d")),
+        "source_urls": arrow_text(sources["url"]),
+        "reporting_chain": arrow_text(chains.reindex(sources["source_id"].astype(str)).fillna("")),
     }
     gather = pa.array(source_at, pa.int64())
     out = {
-        name: _ranked_join(pc.take(values, gather), rows, rank, len(wanted)).to_pandas()
-        for name, values in columns.items()
+        name: _ranked_join(pc.take(values, gather), rows, len(wanted)).to_pandas() for name, values in columns.items()
     }
     return pd.DataFrame({name: column.array for name, column in out.items()}, index=wanted)
 
