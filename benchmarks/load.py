@@ -196,8 +196,8 @@ def report(label: str, viewers: list[Viewer], rss: tuple[float, float] | None) -
     print(f"errors: {len(errors)}  exception elements: {sum(v.exceptions for v in viewers)}")
     print(f"link fidelity: {faithful}/{checks} Table views showed the link's statement count")
     if rss:
-        print(f"server RSS: {rss[0]:.0f} MB after 1 viewer, {rss[1]:.0f} MB with {len(viewers)}: "
-              f"{(rss[1] - rss[0]) / max(len(viewers) - 1, 1):.1f} MB per further session")  # fmt: skip
+        print(f"server RSS: {rss[0]:.0f} MB after warm-up (one session per server), {rss[1]:.0f} MB with {len(viewers)}: "
+              f"{(rss[1] - rss[0]) / max(len(viewers), 1):.1f} MB per further session")  # fmt: skip
     for error in errors[:5]:
         print("  error:", error)
 
@@ -215,6 +215,7 @@ def main() -> None:
     started: list[subprocess.Popen] = []
     folder = Path(tempfile.mkdtemp(prefix="stances-load-"))
     try:
+        ports: list[int] = []
         if args.url:
             base, pids = args.url.rstrip("/"), []
         else:
@@ -230,8 +231,11 @@ def main() -> None:
                 started.append(subprocess.Popen(["nginx", "-g", "daemon off;", "-c", str(config), "-p", str(folder)]))
                 base = f"http://127.0.0.1:{listen}"
                 wait_for(base)
-        warm = [Viewer(params=viewers[0].params, expected=viewers[0].expected)]
-        asyncio.run(run(base, warm, 5, args.seed + 1, sticky=bool(args.replicas)))  # warm caches, one session
+        # Warm-up: one session on every server (straight to each replica, not through nginx), so each has loaded
+        # the debate and its caches before "before" is read; growth after it is what further sessions cost.
+        for server in [f"http://127.0.0.1:{p}" for p in ports] if not args.url else [base]:
+            warm = [Viewer(params=viewers[0].params, expected=viewers[0].expected)]
+            asyncio.run(run(server, warm, 5, args.seed + 1, sticky=False))
         before = rss_mb(pids) if pids else None
         asyncio.run(run(base, viewers, args.seconds, args.seed, sticky=bool(args.replicas)))
         after = rss_mb(pids) if pids else None
