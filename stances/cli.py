@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
+import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
@@ -589,6 +591,30 @@ def cmd_alignment(args: argparse.Namespace) -> int:
     out.write_bytes(alignment_export.alignment_bytes(debate, options, args.format, result))
     print(f"wrote {out} ({len(result.pairs):,} pairs of {len(result.actors):,} actors)")
     return EXIT_OK
+
+
+@command(
+    "app",
+    arg("debate_dir", nargs="?", metavar="DEBATE_DIR", help="a debate folder (default: the bundled debates)"),
+    arg("--port", type=int, help="the port to serve on (default: Streamlit's, 8501)"),
+)
+def cmd_app(args: argparse.Namespace) -> int:
+    """Serve the dashboard (from any folder, also when installed) with the settings of .streamlit/config.toml.
+
+    A setting the environment gives wins, e.g. STREAMLIT_SERVER_ALLOWED_HOSTS='["news.example.org"]'.
+
+    Example:
+      stances app
+      stances app my-debate/ --port 8600
+    """
+    from stances.serving import streamlit_command
+
+    if args.debate_dir is not None:
+        debate_folder(args)
+    command = streamlit_command(args.debate_dir, port=args.port, environ=os.environ)
+    if os.name != "posix":
+        return subprocess.call(command)
+    os.execv(command[0], command)  # become the server, so a stop signal reaches it (a child would be left running)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -23,7 +23,9 @@ from stances.package import CARRIED_FILES, DESCRIPTOR, DOCUMENTS, TABLE_FILES
 from stances.problems import MAX_PER_RULE, DebateError, Problem, errors
 from stances.validate import Context, check_tables
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+# The bundled debates: the repository's data/ in a checkout, stances/_data/ in an installed copy (pyproject.toml).
+_PACKAGE = Path(__file__).resolve().parent
+DATA_DIR = _PACKAGE / "_data" if (_PACKAGE / "_data").is_dir() else _PACKAGE.parent / "data"
 DEFAULT_DEBATE = DATA_DIR / "ukraine-talks-2022"
 
 
