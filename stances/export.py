@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from stances import package, query, schema
+from stances import package, query, schema, sheetxml
 from stances.columns import arrow_text
 from stances.model import Debate, DebateMeta
 from stances.package import Progress
@@ -226,11 +226,118 @@ def _column_width(name: str, values: pd.Series) -> float:
     return max(8.0, min(60.0, max(len(name), typical) + 2))
 
 
+def _sheet_columns(rows: pd.DataFrame) -> list[sheetxml.Column] | None:
+    """The rows as sheet columns for `sheetxml` (text neutralised), or None when a column needs xlsxwriter."""
+    columns = []
+    for j, name in enumerate(rows.columns):
+        column = rows[name]
+        letters = sheetxml.column_letters(j)
+        if _is_date(column):
+            values = pa.array(column, from_pandas=True) if column.dtype != object else pa.array(column, pa.date32())
+            columns.append(sheetxml.Column(letters, "date", values))
+        elif pd.api.types.is_integer_dtype(column) and not pd.api.types.is_bool_dtype(column):
+            if column.isna().any() or column.abs().max() >= 10**15:  # xlsxwriter writes those otherwise
+                return None
+            columns.append(sheetxml.Column(letters, "number", pa.array(column.astype("int64").to_numpy())))
+        elif _is_number(column):
+            return None
+        else:
+            text = arrow_text(neutralise_text(rows[[name]])[name])
+            if not sheetxml.fits(text):
+                return None
+            columns.append(sheetxml.Column(letters, "text", text))
+    return columns
+
+
+def _write_cells(sheet: Any, chunk: pd.DataFrame, start: int) -> None:
+    """Write `chunk` into `sheet` from sheet row `start` (0-based), one typed xlsxwriter call per cell."""
+    columns = list(chunk.columns)
+    dates = [j for j, name in enumerate(columns) if _is_date(chunk[name])]
+    numbers = [j for j, name in enumerate(columns) if j not in dates and _is_number(chunk[name])]
+    texts = [j for j in range(len(columns)) if j not in dates and j not in numbers]
+    write_string, write_datetime = sheet.write_string, sheet.write_datetime
+    text = neutralise_text(chunk.iloc[:, texts])
+    text_columns = [(j, text.iloc[:, k].tolist()) for k, j in enumerate(texts)]
+    number_columns = [
+        (
+            j,
+            sheet.write_boolean if pd.api.types.is_bool_dtype(chunk.iloc[:, j]) else sheet.write_number,
+            chunk.iloc[:, j].tolist(),
+        )
+        for j in numbers
+    ]
+    # real Excel dates, shown as yyyy-mm-dd, so they sort and filter as dates
+    date_columns = [(j, pd.to_datetime(chunk.iloc[:, j]).dt.date.tolist()) for j in dates]
+    for offset in range(len(chunk)):
+        row = start + offset
+        for j, values in text_columns:
+            if values[offset]:
+                write_string(row, j, values[offset])
+        for j, write, values in number_columns:
+            write(row, j, values[offset])
+        for j, values in date_columns:
+            if values[offset] is not None and values[offset] == values[offset]:
+                write_datetime(row, j, values[offset])
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def _date_style(sheet_xml: bytes, columns: list[sheetxml.Column], row: int) -> str | None:
+    """The style xlsxwriter gave the date cells of sheet row `row` (1-based), None when that row has no date."""
+    for column in columns:
+        if column.kind == "date":
+            found = re.search(rb'<c r="' + f"{column.letters}{row}".encode() + rb'" s="(\d+)"><v>', sheet_xml)
+            if found:
+                return found.group(1).decode()
+    return None
+
+
+def _splice_rows(
+    book: bytes, stream: IO[bytes], columns: list[sheetxml.Column], total: int, progress: Progress | None
+) -> bool:
+    """Copy the workbook `book` to `stream` with data rows 2 .. total-1 (0-based) built by `sheetxml` put between
+    the first and last data rows xlsxwriter wrote; False (nothing written) when the date style cannot be found."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(book)) as source:
+        sheet_xml = source.read(SHEET)
+        style = _date_style(sheet_xml, columns, 2) or _date_style(sheet_xml, columns, total + 1)
+        last = sheet_xml.find(f'<row r="{total + 1}"'.encode())
+        if (style is None and any(c.kind == "date" for c in columns)) or last < 0:
+            return False
+        with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as out:
+            for info in source.infolist():
+                if info.filename != SHEET:
+                    out.writestr(info, source.read(info.filename))
+                    continue
+                target = zipfile.ZipInfo(SHEET, date_time=info.date_time)
+                target.compress_type = zipfile.ZIP_DEFLATED
+                with out.open(target, "w", force_zip64=True) as part:
+                    part.write(sheet_xml[:last])
+                    for begin in range(1, total - 1, CHUNK_ROWS):
+                        count = min(CHUNK_ROWS, total - 1 - begin)
+                        cut = [sheetxml.Column(c.letters, c.kind, c.values.slice(begin, count)) for c in columns]
+                        part.write(sheetxml.rows_xml(cut, begin + 2, count, date_style=style or "0"))
+                        _report(progress, begin + count, total)
+                    part.write(sheet_xml[last:])
+    _report(progress, total, total)
+    return True
+
+
 def write_xlsx(
-    rows: pd.DataFrame, stream: IO[bytes], *, about: Mapping[str, str], progress: Progress | None = None
+    rows: pd.DataFrame,
+    stream: IO[bytes],
+    *,
+    about: Mapping[str, str],
+    progress: Progress | None = None,
+    by_cell: bool = False,
 ) -> None:
     """Write an Excel workbook: sheet "statements" (the rows) and sheet "about" (what the export is).
 
+    xlsxwriter writes the workbook; for more than a few rows it writes the first and last data rows and
+    `sheetxml` builds the cells in between, a column at a time, as xlsxwriter would have written them
+    (`by_cell=True`: xlsxwriter writes every cell, as it does for columns sheetxml does not write).
     Raises `ExportTooLarge` before writing anything when the rows exceed an Excel sheet.
     """
     import xlsxwriter
@@ -240,9 +347,12 @@ def write_xlsx(
             f"{len(rows):,} statements do not fit in an Excel sheet (at most {EXCEL_MAX_ROWS - 1:,} rows below "
             "the header); narrow the filters, or export as CSV, JSON or a data package"
         )
+    columns = _sheet_columns(rows) if len(rows) > 2 and not by_cell else None
+    buffer = io.BytesIO() if columns is not None else None
+    target: IO[bytes] = buffer if buffer is not None else stream
     # Strings are never turned into formulas, links or numbers: every text cell is written as text.
     book = xlsxwriter.Workbook(
-        stream,
+        target,
         {
             "constant_memory": True,
             "strings_to_formulas": False,
@@ -253,41 +363,19 @@ def write_xlsx(
     )
     header = book.add_format({"bold": True, "bg_color": "#E8EEF4", "bottom": 1, "text_wrap": True, "valign": "top"})
     sheet = book.add_worksheet("statements")
-    columns = list(rows.columns)
-    for number, name in enumerate(columns):
+    names = list(rows.columns)
+    for number, name in enumerate(names):
         sheet.set_column(number, number, _column_width(name, rows[name]))
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
-    sheet.write_row(0, 0, columns, header)
-    # One typed write per cell (write_row's type sniffing costs more than the writing); empty text stays blank.
-    dates = [j for j, name in enumerate(columns) if _is_date(rows[name])]
-    numbers = [j for j, name in enumerate(columns) if j not in dates and _is_number(rows[name])]
-    texts = [j for j in range(len(columns)) if j not in dates and j not in numbers]
-    write_string, write_datetime = sheet.write_string, sheet.write_datetime
-    for start, chunk in _chunks(rows):
-        text = neutralise_text(chunk.iloc[:, texts])
-        text_columns = [(j, text.iloc[:, k].tolist()) for k, j in enumerate(texts)]
-        number_columns = [
-            (
-                j,
-                sheet.write_boolean if pd.api.types.is_bool_dtype(chunk.iloc[:, j]) else sheet.write_number,
-                chunk.iloc[:, j].tolist(),
-            )
-            for j in numbers
-        ]
-        # real Excel dates, shown as yyyy-mm-dd, so they sort and filter as dates
-        date_columns = [(j, pd.to_datetime(chunk.iloc[:, j]).dt.date.tolist()) for j in dates]
-        for offset in range(len(chunk)):
-            row = start + offset + 1
-            for j, values in text_columns:
-                if values[offset]:
-                    write_string(row, j, values[offset])
-            for j, write, values in number_columns:
-                write(row, j, values[offset])
-            for j, values in date_columns:
-                if values[offset] is not None and values[offset] == values[offset]:
-                    write_datetime(row, j, values[offset])
-        _report(progress, start + len(chunk), len(rows))
+    sheet.autofilter(0, 0, max(len(rows), 1), len(names) - 1)
+    sheet.write_row(0, 0, names, header)
+    if columns is not None:  # the first and last data rows; sheetxml adds those between
+        _write_cells(sheet, rows.iloc[:1], 1)
+        _write_cells(sheet, rows.iloc[-1:], len(rows))
+    else:
+        for start, chunk in _chunks(rows):
+            _write_cells(sheet, chunk, start + 1)
+            _report(progress, start + len(chunk), len(rows))
 
     info = book.add_worksheet("about")
     info.set_column(0, 0, 22)
@@ -298,6 +386,12 @@ def write_xlsx(
         info.write_string(number, 0, key, label)
         info.write_string(number, 1, neutralise(str(value)), wrap)
     book.close()
+    if (
+        buffer is not None
+        and columns is not None
+        and not _splice_rows(buffer.getvalue(), stream, columns, len(rows), progress)
+    ):
+        write_xlsx(rows, stream, about=about, progress=progress, by_cell=True)
 
 
 def _is_number(column: pd.Series) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -385,3 +387,89 @@ def test_chunked_writing_gives_the_same_bytes(debate, monkeypatch, fmt):
     whole = export.export_bytes(debate, options(format=fmt))
     monkeypatch.setattr(export, "CHUNK_ROWS", 1)
     assert export.export_bytes(debate, options(format=fmt)) == whole
+
+
+HOSTILE_TEXTS = [
+    "plain",
+    "x & <y> \"q\" 'a'",
+    "_x0041_ looks like an escape",
+    "ctl \x01 \x08 \x0b \x1f end",
+    "non-characters \ufffe \uffff",
+    " leading space",
+    "trailing space ",
+    "\u3000ideographic space",
+    "no-break\xa0",
+    "\x85next line",
+    "tab\tand\nnewline",
+    "=1+1",
+    "+cmd",
+    "",
+    "ü ✓ 𝄞 astral",
+    "},{\\/",
+]
+
+
+def _sheet_frame() -> pd.DataFrame:
+    count = len(HOSTILE_TEXTS)
+    days = [dt.date(1900, 1, 1), dt.date(1900, 2, 28), dt.date(1900, 3, 1), dt.date(2022, 11, 10)]
+    return pd.DataFrame(
+        {
+            "statement_id": [f"s{i}" for i in range(count)],
+            "date": [days[i % len(days)] for i in range(count)],
+            "position": [(i % 5) - 2 for i in range(count)],
+            "summary": HOSTILE_TEXTS,
+            "notes": list(reversed(HOSTILE_TEXTS)),
+        }
+    )
+
+
+def _sheet_xml(rows: pd.DataFrame, *, by_cell: bool) -> bytes:
+    buffer = io.BytesIO()
+    export.write_xlsx(rows, buffer, about={"Dataset": "x"}, by_cell=by_cell)
+    with zipfile.ZipFile(buffer) as book:
+        return book.read("xl/worksheets/sheet1.xml")
+
+
+@pytest.mark.parametrize("which", ["hostile texts", "bundled debate"])
+def test_xlsx_rows_built_a_column_at_a_time_are_the_bytes_xlsxwriter_writes_cell_by_cell(which):
+    if which == "hostile texts":
+        rows = _sheet_frame()
+    else:
+        debate = load_debate(Path(__file__).parent / "fixtures" / "ukraine-talks-2022-v0.1.0")
+        rows = query.table_rows(debate, debate.statements)
+    fast = _sheet_xml(rows, by_cell=False)
+    assert fast == _sheet_xml(rows, by_cell=True)
+    assert fast.count(b"<row ") == len(rows) + 1
+
+
+def test_xlsx_text_like_rich_text_stays_text():
+    # xlsxwriter writes a text "<r>…</r>" unescaped (as rich text); the column writer escapes it like any text
+    rows = pd.DataFrame({"statement_id": ["a", "b", "c"], "summary": ["x", "<r><t>bold</t></r>", "y"]})
+    buffer = io.BytesIO()
+    export.write_xlsx(rows, buffer, about={})
+    sheet = openpyxl.load_workbook(buffer)["statements"]
+    assert [r[1] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["x", "<r><t>bold</t></r>", "y"]
+
+
+def test_xlsx_reads_back_every_hostile_value_and_type():
+    rows = _sheet_frame()
+    buffer = io.BytesIO()
+    export.write_xlsx(rows, buffer, about={})
+    sheet = openpyxl.load_workbook(buffer)["statements"]
+    read = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [r[2] for r in read] == rows["position"].tolist()
+    assert [r[1].date() for r in read] == rows["date"].tolist()
+    expected = [export.neutralise(t) or None for t in HOSTILE_TEXTS]
+    # openpyxl leaves Excel's _xHHHH_ escapes (control characters, and a literal "_x0041_") as written; Excel
+    # reads them back to the characters, as this does
+    excel = [re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), r[3]) if r[3] else r[3] for r in read]
+    assert excel == expected
+
+
+def test_xlsx_with_a_text_too_long_for_the_column_writer_is_written_cell_by_cell():
+    rows = pd.DataFrame({"statement_id": ["a", "b", "c"], "notes": ["x", "y" * 40_000, "z"]})
+    assert export._sheet_columns(rows) is None
+    buffer = io.BytesIO()
+    export.write_xlsx(rows, buffer, about={})
+    sheet = openpyxl.load_workbook(buffer)["statements"]
+    assert len(sheet["B3"].value) == 32_767  # Excel's limit, as xlsxwriter cuts it
