@@ -8,6 +8,7 @@ marker shape, a rank, a codebook entry). Only the standard library is used, so a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import Final
@@ -123,3 +124,19 @@ def day_text(day: dt.date) -> str:
 def path_text(steps: Iterable[tuple[dt.date, int]]) -> str:
     """Positions in date order as one line: `+2 (2022-11-04) → +1 (2022-11-10) → +2 (2022-11-20)`."""
     return " → ".join(f"{signed(position)} ({day_text(day)})" for day, position in steps)
+
+
+_TYPED_DAY = r"(\d{4})-(\d{1,2})-(\d{1,2})"
+
+
+def read_days(text: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a typed range, in order: `2022-11-05 – 2022-11-20` (any text between the two
+    days: "to", a dash, a space), or one day for both; None when the text holds no day or an impossible one."""
+    found = re.findall(_TYPED_DAY, text)
+    if not 1 <= len(found) <= 2:
+        return None
+    try:
+        days = [dt.date(int(y), int(m), int(d)) for y, m, d in found]
+    except ValueError:
+        return None
+    return min(days), max(days)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from stances import scales, schema, vocab
@@ -58,3 +60,29 @@ def test_position_text_joins_the_signed_point_and_its_label():
 )
 def test_position_colours_spread_over_any_scale(scale, expected):
     assert [POSITION_COLOURS[scales.point_class(p, scale)] for p in scale] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022-11-05 to 2022-11-20", (dt.date(2022, 11, 5), dt.date(2022, 11, 20))),
+        ("2022-11-20 – 2022-11-05", (dt.date(2022, 11, 5), dt.date(2022, 11, 20))),
+        ("2022-11-05 2022-11-20", (dt.date(2022, 11, 5), dt.date(2022, 11, 20))),
+        ("2022-11-05", (dt.date(2022, 11, 5), dt.date(2022, 11, 5))),
+        ("2022-1-5 to 2022-2-1", (dt.date(2022, 1, 5), dt.date(2022, 2, 1))),
+        ("2022-13-05 to 2022-11-20", None),
+        ("2022-02-30", None),
+        ("the fifth of November", None),
+        ("", None),
+        ("2022-11-05 2022-11-06 2022-11-07", None),
+    ],
+)
+def test_read_days_takes_a_typed_range_in_order(text, expected):
+    assert vocab.read_days(text) == expected
+
+
+def test_days_are_written_one_way_and_a_path_joins_them():
+    assert vocab.day_text(dt.date(2022, 11, 9)) == "2022-11-09"
+    assert vocab.path_text([(dt.date(2022, 11, 4), 2), (dt.date(2022, 11, 10), 0), (dt.date(2022, 11, 20), -1)]) == (
+        "+2 (2022-11-04) → 0 (2022-11-10) → −1 (2022-11-20)"
+    )

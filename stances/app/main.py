@@ -22,7 +22,7 @@ from stances.model import Debate
 from stances.names import actor_names, question_labels
 from stances.problems import DebateError, Problem, errors
 from stances.query import Filters
-from stances.vocab import CHANNEL_LABELS, EVIDENCE_LABELS, POSITION_NAMES
+from stances.vocab import CHANNEL_LABELS, DAY_WIDGET_FORMAT, EVIDENCE_LABELS, POSITION_NAMES, day_text, read_days
 
 PAGES = Path(__file__).resolve().parent / "pages"
 # A bundled icon: a `:material/…:` page icon would make the browser fetch the favicon from a CDN.
@@ -241,6 +241,7 @@ def reset_filters(first: dt.date, last: dt.date) -> None:
     """
     st.session_state.update(filter_defaults(first, last))
     st.session_state[OPENED_WITH] = {}
+    st.session_state.pop(UNREAD_DATES, None)
 
 
 # What a page remembers of the debate shown: reset when another debate is picked (its names and days differ).
@@ -300,10 +301,13 @@ def sidebar_filters(debate: Debate, signature: tuple) -> Filters:
             max_value=last,
             key="dates",
             bind="query-params",
-            format="YYYY-MM-DD",
+            format=DAY_WIDGET_FORMAT,
+            on_change=st.session_state.pop,
+            args=(UNREAD_DATES, None),
         )
         start, end = (dates[0], dates[-1]) if isinstance(dates, tuple | list) and dates else (first, last)
         start, end = min(start, end), max(start, end)
+        typed_dates(first, last, start, end)
         positions = _choose("Positions", options["position"], key="position", placeholder="All positions")
         on_record = st.toggle(
             "On-record words only",
@@ -341,6 +345,39 @@ def sidebar_filters(debate: Debate, signature: tuple) -> Filters:
         outlets=tuple(chosen_outlets),
         text=text or "",
     )
+
+
+TYPED_DATES = "dates_typed"
+UNREAD_DATES = "_dates_unread"  # the typed text that could not be read as days, to say so
+
+
+def typed_dates(first: dt.date, last: dt.date, start: dt.date, end: dt.date) -> None:
+    """A box to type the range in one go (the date field above takes the start and the end in two parts, and typing
+    on past the start's day rewrote the start): read on Enter, then shown in the date field and the link."""
+    unread = st.session_state.get(UNREAD_DATES)
+    if unread is None:
+        st.session_state[TYPED_DATES] = f"{day_text(start)} to {day_text(end)}"
+    st.text_input(
+        "Or type the dates",
+        key=TYPED_DATES,
+        on_change=read_typed_dates,
+        args=(first, last),
+        placeholder=f"{day_text(first)} to {day_text(last)}",
+        help="Two days as YYYY-MM-DD, e.g. 2022-11-05 to 2022-11-20 (or one day); Enter applies them.",
+    )
+    if unread is not None:
+        st.caption(shown(f"Not read as dates: “{unread}”. Type two days as YYYY-MM-DD, e.g. 2022-11-05 to 2022-11-20."))
+
+
+def read_typed_dates(first: dt.date, last: dt.date) -> None:
+    text = str(st.session_state.get(TYPED_DATES, ""))
+    days = read_days(text)
+    if days is None:
+        st.session_state[UNREAD_DATES] = text
+        return
+    st.session_state.pop(UNREAD_DATES, None)
+    start, end = (min(max(day, first), last) for day in days)
+    st.session_state["dates"] = (start, end)
 
 
 def navigation() -> StreamlitPage:

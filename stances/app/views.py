@@ -122,21 +122,43 @@ def statement_table(rows: pd.DataFrame, *, key: str) -> None:
 
 
 def _day_slider(place, label: str, bounds: tuple[dt.date, dt.date], *, default: dt.date, key: str) -> dt.date:
-    """A day slider between `bounds`, bound to the URL parameter `key`; just the day when there is only one (every
-    statement of an imported debate may share its document's date, and a slider cannot span no time)."""
+    """A day between `bounds`: a date field to type it (bound to the URL parameter `key`) and a slider beside it to
+    slide through the days (one day is a few pixels of a slider, too fine to pick), kept in step; just the day when
+    there is only one (every statement of an imported debate may share its document's date, and a slider cannot
+    span no time). The field holds the link's value: a slider set from code writes its day to the URL in
+    microseconds (Streamlit 1.67), a date field as YYYY-MM-DD."""
     if bounds[0] >= bounds[1]:
         place.caption(f"{label}: {day_text(bounds[0])}")
         return bounds[0]
-    return place.slider(
+    typed, sliding = place.columns([1, 1], vertical_alignment="bottom")
+    day = typed.date_input(
         label,
+        value=default,
         min_value=bounds[0],
         max_value=bounds[1],
-        value=default,
-        step=dt.timedelta(days=1),
         format=DAY_WIDGET_FORMAT,
         key=key,
         bind="query-params",
+        help="Type the day as YYYY-MM-DD or pick it; the slider beside it moves through the days.",
     )
+    day = day if isinstance(day, dt.date) else default
+    st.session_state[f"{key}_slider"] = day
+    sliding.slider(
+        f"{label} (slide)",
+        min_value=bounds[0],
+        max_value=bounds[1],
+        step=dt.timedelta(days=1),
+        format=DAY_WIDGET_FORMAT,
+        key=f"{key}_slider",
+        on_change=_slid_day,
+        args=(key,),
+        label_visibility="collapsed",
+    )
+    return day
+
+
+def _slid_day(key: str) -> None:
+    st.session_state[key] = st.session_state[f"{key}_slider"]
 
 
 def grid_page() -> None:
@@ -144,7 +166,7 @@ def grid_page() -> None:
     debate, shown = context.debate, context.shown
     st.title("Comparison grid")
     first, last = query.date_bounds(debate.statements)
-    controls = st.columns([3, 2, 3], vertical_alignment="bottom")
+    controls = st.columns([4, 2, 4], vertical_alignment="bottom")
     day = _day_slider(controls[0], "Positions as of", (first, last), default=last, key="asof")
     compare = controls[1].toggle("Show changes", key="changes", bind="query-params")
     gap_marks = controls[1].toggle(

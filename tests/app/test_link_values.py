@@ -79,4 +79,4 @@ def test_an_out_of_range_as_of_day_is_named_on_the_grid():
     at = ok(app(asof="2030-12-31").run())
     ok(at.switch_page("stances/app/pages/grid.py").run())
     assert "asof" in at.warning[0].value
-    assert at.slider(key="asof").value == load_debate().statements["date"].max().date()
+    assert at.date_input(key="asof").value == load_debate().statements["date"].max().date()

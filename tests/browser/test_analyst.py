@@ -90,3 +90,45 @@ def test_a_table_row_opens_its_card_in_view(page, server, outside_requests, size
     card_in_view(page, size)
     screenshot(page, f"table-card-{size[0]}x{size[1]}")
     assert outside_requests == []
+
+
+def test_a_typed_date_range_moves_from_start_to_end(page, server, outside_requests):
+    """Regression (issue 16, item 8): typing a range into the date field ran on into the start's day (2022-11-30)."""
+    open_app(page, server, "/")
+    box = page.locator(".st-key-dates_typed input")
+    box.fill("")
+    box.type("2022-11-05 to 2022-11-20", delay=20)  # typed, key by key, as a person does
+    box.press("Enter")
+    settled(page)
+    expect(page).to_have_url(re.compile(r"dates=2022-11-05&dates=2022-11-20"))
+    field = page.locator(".st-key-dates [data-testid=stDateInputField]")
+    expect(field).to_contain_text(re.compile(r"2022\D*11\D*05\D*2022\D*11\D*20"))
+    expect(box).to_have_value("2022-11-05 to 2022-11-20")
+    box.fill("the fifth of November")
+    box.press("Enter")
+    settled(page)
+    expect(page.get_by_text("Not read as dates: “the fifth of November”")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"dates=2022-11-05&dates=2022-11-20"))
+    assert outside_requests == []
+
+
+def test_the_as_of_day_can_be_typed_and_the_slider_and_link_follow(page, server, outside_requests):
+    open_app(page, server, "/grid")
+    page.get_by_role("spinbutton", name=re.compile(r"^year, Positions as of")).click()
+    page.keyboard.type("20221115", delay=30)
+    page.locator("h1").first.click()  # leave the field: the day is applied
+    settled(page)
+    expect(page).to_have_url(re.compile(r"asof=2022-11-15"))
+    expect(page.locator(".st-key-asof_slider")).to_contain_text("2022-11-15")
+    # and the other way: a link's day shows in the typed field
+    open_app(page, server, "/grid?asof=2022-10-01")
+    expect(page.locator(".st-key-asof [data-testid=stDateInputField]")).to_contain_text(re.compile(r"2022\D*10\D*01"))
+    expect(page.locator(".st-key-asof_slider")).to_contain_text("2022-10-01")
+    # sliding moves the day in the field and the link (keys: the slider has the focus after a click on its thumb)
+    page.locator(".st-key-asof_slider input[type=range]").focus()
+    page.keyboard.press("ArrowRight")
+    settled(page)
+    expect(page).to_have_url(re.compile(r"asof=2022-10-02"))
+    expect(page.locator(".st-key-asof [data-testid=stDateInputField]")).to_contain_text(re.compile(r"2022\D*10\D*02"))
+    screenshot(page, "grid-typed-day")
+    assert outside_requests == []
