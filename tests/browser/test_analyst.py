@@ -54,6 +54,12 @@ def click_until_the_card_opens(page, target) -> None:
 def card_in_view(page, size: tuple[int, int]) -> None:
     card = page.locator(".st-key-detail_card")
     expect(card).to_contain_text("How we know:")
+    # The panel slides in from the right: wait (bounded) until it has arrived, then measure.
+    page.wait_for_function(
+        """() => { const r = document.querySelector('.st-key-detail_card').getBoundingClientRect();
+                   return r.left >= 0 && r.right <= window.innerWidth + 1; }""",
+        timeout=5_000,
+    )
     box = card.bounding_box()
     assert 0 <= box["y"] < size[1] - 100, f"the card's top is at {box['y']:.0f} px in a {size[1]} px window"
     assert box["x"] >= 0 and box["x"] + box["width"] <= size[0] + 1, f"the card runs off the right: {box}"
