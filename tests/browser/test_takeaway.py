@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 import struct
 
+import numpy as np
 import pytest
+from PIL import Image
 from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS, screenshot, settled
@@ -62,24 +65,51 @@ def test_downloaded_chart_html_shows_every_axis_label_offline(
     assert outside == []
 
 
-def test_a_static_png_keeps_every_axis_label(browser):
-    """The PNG is drawn from the same figure and template: its left margin holds the longest actor name."""
-    from stances import charts, query, snapshots
+def take_away_figure(name: str):
+    """The figure the app's PNG button draws on the bundled debate: the whole timeline, or the grid of its last day."""
+    from stances import charts, query
     from stances.load import load_debate
 
     debate = load_debate()
+    if name == "timeline":
+        return charts.timeline(debate, query.apply(debate, query.Filters()), events=debate.events)
     snapshot = query.as_of(debate.statements, query.date_bounds(debate.statements)[1])
     actors = query.actors_in(debate, debate.statements["actor_id"])
     questions = query.questions_in(debate, debate.statements["question_id"])
-    figure = charts.grid(debate, snapshot, actors=actors, questions=questions)
-    png = snapshots.static_image(figure, fmt="png", width=1280)
+    return charts.grid(debate, snapshot, actors=actors, questions=questions)
+
+
+def ink_columns(png: bytes) -> np.ndarray:
+    """The pixel columns of the image that hold anything but the white background."""
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
+    return np.flatnonzero((np.abs(pixels - 255).max(axis=2) > 40).any(axis=0))
+
+
+@pytest.mark.parametrize("name", ["timeline", "grid"])
+def test_a_static_png_keeps_every_axis_label_inside_the_image(browser, name):
+    """Regression (issue 9, defect 1): the PNG lost the start of the actor names ("ey", "an") at its left edge, its
+    margin being the figure's 10 px. Drawn as the app's PNG button draws it: nothing touches the image's left edge,
+    and every tick label, measured in the same renderer's SVG, lies inside the image, the leftmost where the PNG's
+    ink starts."""
+    from stances import snapshots
+
+    figure = take_away_figure(name)
+    png = snapshots.static_image(figure, fmt="png")
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    width, _ = struct.unpack(">II", png[16:24])
-    assert width == 2560
-    (ARTIFACTS / "takeaway-grid.png").write_bytes(png)
-    svg = snapshots.static_image(figure, fmt="svg", width=1280).decode("utf-8")
-    # Actor names end (text-anchor end) where the plot starts: after room for "Volodymyr Zelenskyy", not at the 10 px
-    # margin the figure asks for.
-    ends = [float(x) for x in re.findall(r'class="ytick"><text text-anchor="end" x="([0-9.]+)"', svg)]
-    assert len(ends) > 5
-    assert min(ends) > 60
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"takeaway-{name}.png").write_bytes(png)
+    width, height = struct.unpack(">II", png[16:24])
+    assert (width, height) == (2 * 1600, 2 * int(figure.layout.height or 700))
+    ink = ink_columns(png)
+    assert ink.min() >= 4, f"ink at column {ink.min()} of the PNG: a label is cut at the left edge"
+    svg = snapshots.static_image(figure, fmt="svg")
+    context = browser.new_context(viewport={"width": 1600, "height": height // 2}, offline=True)
+    tab = context.new_page()
+    tab.set_content(f"<body style='margin:0'>{svg.decode('utf-8')}</body>")
+    found = tab.evaluate(TICK_BOXES)
+    context.close()
+    assert len(found["boxes"]) > 5
+    cut = [b["text"] for b in found["boxes"] if b["left"] < 0 or b["right"] > 1600 or b["top"] < 0]
+    assert cut == []
+    leftmost = min(b["left"] for b in found["boxes"])
+    assert abs(2 * leftmost - ink.min()) <= 6, (leftmost, ink.min())  # the PNG is the SVG drawn at twice the size
