@@ -43,6 +43,21 @@ TITLES = {
 }
 
 
+# Each page's own content on the bundled debate: how its first caption starts, and how many charts and tables it has.
+CONTENT = {
+    "timeline": ("Each mark is one statement", 1, 0),
+    "grid": ("Each cell is the actor's latest known position", 1, 1),
+    "trends": ("For each question, each actor's position", 1, 0),
+    "alignment": ("Window: 08 Sep 2022", 3, 5),
+    "public_private": ("Each row sets a private signal", 0, 1),
+    "actor": ("Window: 08 Sep 2022", 1, 5),
+    "present": ("Every step's card, narration", 2, 0),
+    "sources": ("Every document the statements rest on", 0, 1),
+    "table": ("152 statements", 0, 1),
+    "about": ("Should Ukraine and Russia negotiate", 0, 1),
+}
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs_on_the_bundled_debate(page):
     """Regression (issue 9, defect 11): this test only checked that some title existed; each page is now asked for
@@ -54,6 +69,9 @@ def test_every_page_runs_on_the_bundled_debate(page):
         assert f"step 1 of {len(load_debate().statements)}" in html(at)
     else:
         assert [t.value for t in at.title] == [TITLES[page]]
+    caption, charts, tables = CONTENT[page]
+    assert at.caption[0].value.replace("\\", "").startswith(caption), at.caption[0].value
+    assert (len(at.get("plotly_chart")), len(at.dataframe)) == (charts, tables)
 
 
 def test_link_restores_filters():

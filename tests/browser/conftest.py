@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import socket
@@ -161,6 +162,17 @@ def settled(tab, timeout: float = 30_000) -> None:
         timeout=timeout,
     )
     tab.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout)
+
+
+def evaluates_to(tab, script: str, expected, timeout: float = 30_000) -> None:
+    """Wait until the page function `script` returns `expected` (compared as JSON), as `expect` waits for a locator;
+    when it never does, fail showing the last value."""
+    wanted = json.dumps(json.dumps(expected, separators=(",", ":")))
+    try:
+        tab.wait_for_function(f"() => {{ try {{ return JSON.stringify(({script})()) === {wanted}; }} "
+                              "catch (e) { return false; } }", timeout=timeout)
+    except PlaywrightTimeout:
+        assert tab.evaluate(script) == expected
 
 
 def screenshot(tab, name: str) -> Path:

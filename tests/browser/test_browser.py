@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from stances.load import load_debate
 
-from .conftest import ARTIFACTS, screenshot, settled
+from .conftest import ARTIFACTS, evaluates_to, screenshot, settled
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +47,7 @@ def test_clicking_a_timeline_mark_opens_its_detail_card(page, server, outside_re
             continue
     expect(card).to_contain_text("How we know:")
     expect(card).to_contain_text("Sources")
-    assert re.search(r"[?&]statement=", page.url)
+    expect(page).to_have_url(re.compile(r"[?&]statement="))
     card.scroll_into_view_if_needed()
     screenshot(page, "timeline-card")
     assert outside_requests == []
@@ -57,13 +57,13 @@ def test_a_filter_changes_the_view_and_the_link(page, server, outside_requests):
     open_app(page, server)
     expect(page.locator(FIRST_MARKS).first).to_be_visible()
     debate = load_debate()
-    assert page.evaluate(STATEMENT_COUNT) == len(debate.statements)
+    evaluates_to(page, STATEMENT_COUNT, len(debate.statements))
     page.get_by_text("On-record words only").click()
     settled(page)
     expect(page).to_have_url(re.compile(r"onrecord=true"))
     own_words = int(debate.statements["evidence"].isin(["on-record", "official-document"]).sum())
-    page.wait_for_function(f"() => ({STATEMENT_COUNT})() === {own_words}")
     assert own_words < len(debate.statements)
+    evaluates_to(page, STATEMENT_COUNT, own_words)
     assert outside_requests == []
 
 

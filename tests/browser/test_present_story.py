@@ -7,13 +7,12 @@ import json
 import re
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from stances import stories
 from stances.load import load_debate
 
-from .conftest import screenshot, settled
+from .conftest import evaluates_to, screenshot, settled
 
 pytestmark = pytest.mark.browser
 
@@ -44,15 +43,9 @@ def at_step(page, views, number: int) -> None:
     expect(page).to_have_url(re.compile(rf"story={STORY}.*step={number}|step={number}.*story={STORY}"))
     by_cell = {(r.actor_id, r.question_id): r.statement_id for r in view.snapshot.itertuples()}
     expected = [by_cell.get((a, q), "") for a in view.actors for q in view.questions]
-    # The charts redraw after the text: wait until the grid shows this step's cells, then check the ring too.
-    try:
-        page.wait_for_function(
-            f"() => JSON.stringify(({GRID_IDS})()) === {json.dumps(json.dumps(expected, separators=(',', ':')))}"
-        )
-    except PlaywrightTimeout:
-        assert page.evaluate(GRID_IDS) == expected, f"grid at step {number}"
-    ring = page.evaluate(RING)
-    assert ring["x"] == view.day.isoformat(), f"ring at step {number}"
+    # The charts redraw after the text: wait until the grid shows this step's cells and the ring its day.
+    evaluates_to(page, GRID_IDS, expected)
+    evaluates_to(page, f"() => ({RING})().x", view.day.isoformat())
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
@@ -62,7 +55,7 @@ def test_a_story_link_opens_its_step_and_clicker_keys_step_through_it(page, serv
     page.goto(f"{server.url}/present?story={STORY}&step=2")
     settled(page)
     at_step(page, views, 2)
-    assert page.evaluate(RING)["range"][0] <= views[1].start.isoformat()
+    evaluates_to(page, f"() => ({RING})().range[0] <= {json.dumps(views[1].start.isoformat())}", True)
     page.get_by_text("Hide sidebar").click()
     settled(page)
     screenshot(page, f"present-story-step2-{size[0]}x{size[1]}")
