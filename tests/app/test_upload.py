@@ -63,6 +63,11 @@ def test_a_zipped_debate_is_explored_in_this_session_on_every_page(start, tmp_pa
     explored = at.session_state["_upload"]
     workspace = explored.received.workspace
     assert workspace.is_dir() and not workspace.is_relative_to(DATA_DIR.resolve())
+    # About (the last page run) names the upload, never the server's temporary folder it was unpacked in (issue 10)
+    assert at.title[0].value == "About this debate"
+    on_screen = [str(getattr(e, "value", "")) for e in at._tree if hasattr(e, "value")]
+    on_screen += [frame.to_csv() for frame in (d.value for d in at.dataframe)]
+    assert [t for t in on_screen if workspace.name in t or str(workspace.parent) in t] == []
     ok(at.button(key="upload_close").click().run())
     assert not at.sidebar.info
     assert not workspace.exists()
