@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 from stances import schema
 from stances.columns import PARSERS, is_blank, is_in, line_numbers, split_ids
 from stances.problems import MAX_PER_RULE, Problem
+from stances.query import chains
 from stances.spelling import folded
 from stances.vocab import (
     EVIDENCE_KINDS,
@@ -427,37 +428,31 @@ def reporting_cycles(ctx: Context) -> Iterator[Problem]:
     if not ctx.has("sources", "source_id", "reports_on"):
         return
     sources = ctx.tables["sources"]
+    cycles = chains.reporting_cycles(sources.assign(reports_on=sources["reports_on"].str.strip()))
+    if not cycles:
+        return
+    lines = pd.Series(ctx.file_lines("sources", sources), index=sources["source_id"].to_numpy(dtype=object))
+    line = lines[~lines.index.duplicated()].astype(int).to_dict()
     target = dict(zip(sources["source_id"], sources["reports_on"].str.strip(), strict=True))
-    line = {source: int(n) for source, n in zip(sources["source_id"], ctx.file_lines("sources", sources), strict=True)}
-    seen: set[str] = set()
-    found = 0
-    for start in sources["source_id"]:
-        path: list[str] = []
-        current = start
-        while current in target and current not in seen and current not in path:
-            path.append(current)
-            current = target[current]
-        if current in path and path.index(current) < len(path) - 1:  # a cycle of two or more (one is self-reference)
-            cycle = path[path.index(current) :]
-            found += 1
-            if found <= MAX_PER_RULE:
-                first = min(cycle, key=line.__getitem__)
-                turn = cycle[cycle.index(first) :] + cycle[: cycle.index(first)]
-                yield Problem(
-                    code="reporting-cycle",
-                    file=schema.file_name("sources"),
-                    line=line[first],
-                    field="reports_on",
-                    value=target[first],
-                    message="the reporting chain goes round in a circle: " + " → ".join([*turn, first]),
-                )
-        seen.update(path)
-    if found > MAX_PER_RULE:
+    listed = []
+    for cycle in cycles:
+        first = min(cycle, key=line.__getitem__)
+        listed.append((line[first], first, cycle[cycle.index(first) :] + cycle[: cycle.index(first)]))
+    for number, first, turn in sorted(listed)[:MAX_PER_RULE]:
+        yield Problem(
+            code="reporting-cycle",
+            file=schema.file_name("sources"),
+            line=number,
+            field="reports_on",
+            value=target[first],
+            message="the reporting chain goes round in a circle: " + " → ".join([*turn, first]),
+        )
+    if len(cycles) > MAX_PER_RULE:
         yield Problem(
             code="too-many-problems",
             file=schema.file_name("sources"),
             field="reports_on",
-            message=f"and {found - MAX_PER_RULE:,} more [reporting-cycle] problems not listed",
+            message=f"and {len(cycles) - MAX_PER_RULE:,} more [reporting-cycle] problems not listed",
         )
 
 

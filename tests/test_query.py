@@ -304,3 +304,15 @@ def test_held_positions_start_a_new_pair_at_its_first_statement_and_stop_at_the_
     assert query.held_positions(debate.statements, dt.date(2022, 11, 5), dt.date(2022, 11, 8))[
         "statement_id"
     ].tolist() == ["milley-private"]
+
+
+def test_reporting_cycles_lists_each_cycle_once_from_its_first_source_and_not_its_tails():
+    from stances.query.chains import reporting_cycles
+
+    sources = pd.DataFrame(
+        {
+            "source_id": ["tail", "a", "b", "c", "self", "x", "y", "end"],
+            "reports_on": ["a", "b", "c", "a", "self", "y", "x", ""],
+        }
+    )
+    assert reporting_cycles(sources) == [["a", "b", "c"], ["x", "y"]]

@@ -39,6 +39,27 @@ def reporting_chains(sources: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns, index=pd.Index(ids, name="source_id"), dtype=object)
 
 
+def reporting_cycles(sources: pd.DataFrame) -> list[list[str]]:
+    """The reporting chains that come back to where they started (a reports on b, b on a): each cycle once, its
+    sources in chain order from the one first in the table. A source reporting on itself is not a cycle here."""
+    chains = reporting_chains(sources)
+    if chains.empty or not len(chains.columns):
+        return []
+    ids = chains.index.to_numpy(dtype=object)
+    reached = chains.to_numpy(dtype=object)
+    hops = (reached != "").sum(axis=1)  # a chain's hops are its first columns
+    last = np.where(hops > 0, reached[np.arange(len(ids)), np.maximum(hops - 1, 0)], "")
+    reports_on = sources.drop_duplicates("source_id").set_index("source_id")["reports_on"].astype(str)
+    back = reports_on.reindex(last).to_numpy(dtype=object) == ids  # the chain's next hop is where it started
+    cycles, seen = [], set()
+    for row in np.flatnonzero(back & (hops > 0)):
+        if ids[row] not in seen:
+            cycle = [str(ids[row]), *(str(s) for s in reached[row, : hops[row]])]
+            seen.update(cycle)
+            cycles.append(cycle)
+    return cycles
+
+
 def reporting_chain(sources: pd.DataFrame, source_id: str) -> list[str]:
     """The ids of the sources `source_id` reports on, nearest first; [] for an unknown source or none."""
     chains = reporting_chains(sources)
