@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from stances import cards, links, query
@@ -79,6 +80,32 @@ def follow_click(event: Any, key: str) -> None:
     if picked and picked != st.session_state.get(memory):
         select_statement(picked)
     st.session_state[memory] = picked
+
+
+def statement_picker(choices: pd.DataFrame, *, key: str, chart: str) -> None:
+    """The keyboard's way into a chart (its marks take no focus): the chart's statements, in its order, in a select
+    box; choosing one opens its card, and a card opened by a click on a mark shows here too."""
+    if choices.empty:
+        return
+    labels = dict(zip(choices["statement_id"], choices["label"], strict=True))
+    current = selected_statement()
+    st.session_state[key] = current if current in labels else None
+    st.selectbox(
+        f"Open a statement of the {chart}",
+        list(labels),
+        index=None,
+        format_func=labels.__getitem__,
+        key=key,
+        on_change=_open_picked,
+        args=(key,),
+        placeholder=f"{len(labels):,} statements, in the {chart}'s order: choose one, or type to search",
+        help=f"Every statement the {chart} shows, in the order it is read, "
+        "for the keyboard and screen readers: Tab here, the arrow keys to choose, Enter to open its card.",
+    )
+
+
+def _open_picked(key: str) -> None:
+    select_statement(st.session_state.get(key))
 
 
 CLICK_A_MARK = "Click a mark to read the statement, its quote and its sources."

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from stances.load import load_debate
+
 from .conftest import screenshot, settled
 
 pytestmark = pytest.mark.browser
@@ -112,3 +114,42 @@ def test_icon_buttons_are_named_for_what_they_do(page, server):
     label = page.locator('.st-key-first [data-testid="stMarkdownContainer"]').first
     expect(label).to_have_css("width", "1px")
     screenshot(page, "present-step-bar")
+
+
+IN_PICKER = """(key) => !!document.activeElement.closest('.st-key-' + key)
+  && document.activeElement.getAttribute('role') === 'combobox'"""
+
+
+@pytest.mark.parametrize(
+    ("path", "key"),
+    [("/", "timeline_statements"), ("/grid?asof=2022-12-01", "grid_statements")],
+    ids=["timeline", "grid"],
+)
+def test_a_statement_card_opens_with_the_keyboard_alone(page, server, path, key):
+    # a plotly mark takes no focus, so no card could be opened without a mouse (issue 16)
+    page.goto(server.url + path)
+    settled(page)
+    page.locator(f".st-key-{key}").wait_for()
+    page.keyboard.press("Tab")  # Streamlit's "Skip to main content"
+    page.keyboard.press("Enter")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate(IN_PICKER, key):
+            break
+    else:
+        pytest.fail(f"30 presses of Tab from the main content did not reach the list of statements ({key})")
+    page.keyboard.press("ArrowDown")  # opens the list
+    expect(page.get_by_role("option").first).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    settled(page)
+    card = page.locator(".st-key-detail_card")
+    expect(card).to_be_visible()
+    chosen = re.search(r"[?&]statement=([^&]+)", page.url)
+    assert chosen, page.url
+    statement = load_debate().statements.set_index("statement_id").loc[chosen.group(1)]
+    expect(card).to_contain_text(statement["summary"])
+    actor = load_debate().actors.set_index("actor_id").loc[statement["actor_id"], "name"]
+    expect(page.locator(f".st-key-{key} [role=combobox]")).to_have_value(re.compile(re.escape(actor)))
+    card.scroll_into_view_if_needed()
+    screenshot(page, f"keyboard-card-{key}")

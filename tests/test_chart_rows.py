@@ -1,0 +1,74 @@
+"""The keyboard's list of a chart's statements: exactly the statements the figure draws, in its reading order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from stances import chart_rows, charts, query
+from stances.load import load_debate
+
+
+@pytest.fixture
+def debate(tiny_debate):
+    return load_debate(tiny_debate)
+
+
+def listed(debate, figure, by) -> list[str]:
+    return chart_rows.chart_statements(figure, debate.statements["statement_id"], by=by)
+
+
+def test_timeline_list_is_lane_by_lane_then_by_date_without_the_context_events(debate):
+    figure = charts.timeline(debate, debate.statements, events=debate.events)
+    # Sullivan's two statements of 10 Nov: his lane's upper question (talks-now) first, as drawn
+    assert listed(debate, figure, "rows") == ["milley-private", "milley-club", "sullivan-view", "sullivan-briefing"]
+
+
+def test_timeline_list_holds_only_what_the_filters_let_the_chart_draw(debate):
+    shown = query.apply(debate, query.Filters(on_record_only=True))
+    figure = charts.timeline(debate, shown, events=debate.events)
+    assert listed(debate, figure, "rows") == ["milley-club", "sullivan-briefing"]
+
+
+def test_grid_list_is_row_by_row_and_skips_empty_cells(debate):
+    snapshot = query.as_of(debate.statements, dt.date(2022, 11, 10))
+    figure = charts.grid(debate, snapshot, actors=["milley", "sullivan"], questions=["talks-now", "us-press-kyiv"])
+    assert listed(debate, figure, "rows") == ["milley-club", "sullivan-view", "sullivan-briefing"]
+
+
+def test_grid_list_follows_the_rows_the_grid_is_given(debate):
+    snapshot = query.as_of(debate.statements, dt.date(2022, 11, 10))
+    figure = charts.grid(debate, snapshot, actors=["sullivan", "milley"], questions=["us-press-kyiv", "talks-now"])
+    assert listed(debate, figure, "rows") == ["sullivan-briefing", "sullivan-view", "milley-club"]
+
+
+def test_trends_list_is_actor_by_actor_and_never_lists_a_line_end_as_a_statement(debate):
+    figure = charts.positions_over_time(debate, debate.statements, "talks-now", until=dt.date(2022, 11, 30))
+    assert listed(debate, figure, "traces") == ["milley-private", "milley-club", "sullivan-view"]
+
+
+def test_choices_say_date_actor_question_position_and_evidence_in_the_given_order(debate):
+    choices = chart_rows.statement_choices(debate, ["sullivan-briefing", "milley-private"])
+    names = debate.actors.set_index("actor_id")["name"]
+    labels = debate.questions.set_index("question_id")["label"]
+    points = debate.scale_points.set_index(["question_id", "position"])["label"]
+    assert choices.to_dict("records") == [
+        {
+            "statement_id": "sullivan-briefing",
+            "label": f"10 Nov 2022 · {names['sullivan']} · {labels['us-press-kyiv']}: "
+            f"−2 {points[('us-press-kyiv', -2)]} · On-record words",
+        },
+        {
+            "statement_id": "milley-private",
+            "label": f"1 Nov 2022 · {names['milley']} · {labels['talks-now']}: "
+            f"+2 {points[('talks-now', 2)]} · Reported by unnamed officials",
+        },
+    ]
+
+
+def test_no_statements_give_an_empty_list_with_its_columns(debate):
+    assert list(chart_rows.statement_choices(debate, [])) == ["statement_id", "label"]
+    assert chart_rows.statement_choices(debate, []).empty
+    assert isinstance(chart_rows.statement_choices(debate, ["no-such"]), pd.DataFrame)
