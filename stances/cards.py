@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from stances.model import DebateMeta
 from stances.query import SourceRef, StatementDetail
 from stances.vocab import NO_POSITION_COLOUR, POSITION_COLOURS, day_text, signed
 
@@ -101,6 +102,40 @@ def shown(text: object) -> str:
     flat = " ".join(("" if text is None else str(text)).split())
     escaped = "".join("\\" + c if c.isascii() and not c.isalnum() and not c.isspace() else c for c in flat)
     return _BREAKS.sub(WORD_JOINER, escaped)
+
+
+DOI = re.compile(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+NO_ADDRESS = (
+    "No DOI, web page or repository is recorded for this dataset (its datapackage.json has no id, homepage or "
+    "repository), so none is given here: cite it by its title and version, and say when you took your copy."
+)
+
+
+def doi_url(identifier: str) -> str:
+    """The resolver link of a DOI the descriptor gives ("10.5281/zenodo.1" or its doi.org link); "" for any other
+    identifier. Never made up: only a DOI that is there is linked."""
+    match = DOI.match((identifier or "").strip())
+    return f"https://doi.org/{match.group(1)}" if match else ""
+
+
+def dataset_links_html(meta: DebateMeta) -> str:
+    """Where the dataset lives and under which terms, for the About page: the licence as a link, and the web page,
+    repository and persistent identifier the descriptor gives, each escaped and linked only when http(s)."""
+    items = []
+    if meta.licence or meta.licence_url:
+        items.append(f"<li>Licence: {link(meta.licence_url, meta.licence or meta.licence_url)}</li>")
+    if meta.identifier:
+        doi = doi_url(meta.identifier)
+        shown_id = DOI.match(meta.identifier.strip()).group(1) if doi else meta.identifier  # type: ignore[union-attr]
+        label = "DOI" if doi else "Identifier"
+        items.append(f"<li>{label}: {link(doi or meta.identifier, shown_id)}</li>")
+    if meta.homepage:
+        items.append(f"<li>Web page: {link(meta.homepage, meta.homepage)}</li>")
+    if meta.repository:
+        items.append(f"<li>Repository: {link(meta.repository, meta.repository)}</li>")
+    missing = "" if meta.identifier or meta.homepage or meta.repository else f"<p>{esc(NO_ADDRESS)}</p>"
+    listed = f'<ul style="margin:.2em 0 .4em 0">{"".join(items)}</ul>' if items else ""
+    return f'<div class="stances-dataset-links">{listed}{missing}</div>'
 
 
 # Projector styling for the Present page: large type, high contrast, nothing that needs scrolling.

@@ -392,6 +392,8 @@ def meta_from(descriptor: dict[str, Any], folder: Path) -> DebateMeta:
         licence_url=str(licence.get("path") or ""),
         citation=str(descriptor.get("citation") or ""),
         homepage=str(descriptor.get("homepage") or ""),
+        repository=str(descriptor.get("repository") or ""),
+        identifier=str(descriptor.get("id") or ""),
         created=str(descriptor.get("created") or ""),
     )
 

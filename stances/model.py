@@ -22,7 +22,9 @@ class DebateMeta:
     licence: str = ""
     licence_url: str = ""
     citation: str = ""
-    homepage: str = ""
+    homepage: str = ""  # the dataset's web page
+    repository: str = ""  # where its files are kept and versioned (a git repository, an archive's record)
+    identifier: str = ""  # the descriptor's `id`: a DOI or another persistent identifier, when one was issued
     created: str = ""
 
 

@@ -129,9 +129,11 @@ def _metadata(debate: Debate, extra_files: Mapping[str, bytes]) -> dict[str, Any
     if meta.licence_url or meta.licence:
         licence = {"path": meta.licence_url} if meta.licence_url else {"name": meta.licence}
         metadata["licenses"] = [{**licence, "title": meta.licence or meta.licence_url}]
-    for key in ("description", "citation", "homepage", "created"):
+    for key in ("description", "citation", "homepage", "repository", "created"):
         if getattr(meta, key):
             metadata[key] = getattr(meta, key)
+    if meta.identifier:
+        metadata["id"] = meta.identifier
     return metadata
 
 

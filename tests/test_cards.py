@@ -9,6 +9,7 @@ import pytest
 
 from stances import cards, query
 from stances.load import load_debate
+from stances.model import DebateMeta
 from stances.query import SourceRef, StatementDetail
 from stances.vocab import day_text
 
@@ -289,3 +290,47 @@ def test_a_coded_span_is_shown_apart_from_the_quote_and_said_to_mix_voices():
 def test_the_card_colour_follows_the_position_on_its_own_scale():
     assert "background:#5e3c99" in cards.detail_html(detail(position=10, colour_class=2))
     assert "background:#bababa" in cards.detail_html(detail(position=5, colour_class=0))
+
+
+# dataset_links_html ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("identifier", "expected"),
+    [
+        ("10.5281/zenodo.123", "https://doi.org/10.5281/zenodo.123"),
+        ("doi:10.5281/zenodo.123", "https://doi.org/10.5281/zenodo.123"),
+        ("https://doi.org/10.5281/zenodo.123", "https://doi.org/10.5281/zenodo.123"),
+        ("urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66", ""),
+        ("", ""),
+    ],
+)
+def test_doi_url_links_only_a_doi_that_is_given(identifier, expected):
+    assert cards.doi_url(identifier) == expected
+
+
+def test_dataset_links_link_the_licence_and_say_when_no_address_exists():
+    meta = DebateMeta(name="d", title="D", licence="CC BY 4.0", licence_url="https://creativecommons.org/x/")
+    assert cards.dataset_links_html(meta) == (
+        '<div class="stances-dataset-links"><ul style="margin:.2em 0 .4em 0"><li>Licence: <a '
+        'href="https://creativecommons.org/x/" target="_blank" rel="noopener noreferrer">CC BY 4.0</a></li></ul>'
+        f"<p>{cards.esc(cards.NO_ADDRESS)}</p></div>"
+    )
+
+
+def test_dataset_links_never_link_a_non_http_address_and_escape_every_text():
+    meta = DebateMeta(
+        name="d",
+        title="D",
+        licence="<b>mine</b>",
+        licence_url="javascript:alert(1)",
+        homepage="file:///etc/passwd",
+        repository="https://example.org/<x>",
+        identifier="<i>id</i>",
+    )
+    out = cards.dataset_links_html(meta)
+    assert "<li>Licence: &lt;b&gt;mine&lt;/b&gt;</li>" in out
+    assert "<li>Web page: file:///etc/passwd</li>" in out
+    assert '<li>Repository: <a href="https://example.org/&lt;x&gt;"' in out
+    assert "<li>Identifier: &lt;i&gt;id&lt;/i&gt;</li>" in out
+    assert "javascript" not in out and cards.esc(cards.NO_ADDRESS) not in out

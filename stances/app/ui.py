@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -133,12 +134,29 @@ def _card_panel(detail: query.StatementDetail) -> None:
         st.html(cards.detail_html(detail))
 
 
+START_PAGE = Path(__file__).resolve().parent / "pages" / "timeline.py"  # where the upload form is
+BRING_YOUR_OWN = (
+    "**Your own debate**: on the start page, open “Explore your own debate” and upload a zipped debate folder, a "
+    "workbook with one sheet per table, or a table with one row per statement (actor, question, date, position). It "
+    "is checked, and shown in this browser session only. To offer a debate to everyone, its folder goes in the app's "
+    "data folder (see the README, “Your own debate”)."
+)
+
+
+def bring_your_own_debate() -> None:
+    """How to bring one's own debate, with a link to the start page's upload."""
+    st.markdown(BRING_YOUR_OWN)
+    st.page_link(START_PAGE, label="Upload a debate on the start page", icon=":material/upload_file:")
+
+
 def empty_state(context: AppContext) -> None:
-    """Nothing matches: say which filters are on, and how many statements relaxing each would bring back."""
+    """Nothing matches: say which filters are on, and how many statements relaxing each would bring back (and how
+    to bring a debate of one's own)."""
     active = context.filters.active()
     st.info("No statements match these filters.", icon=":material/filter_alt_off:")
     if not active:
         st.write("This debate has no statements yet.")
+        bring_your_own_debate()
         return
     lines = []
     for name, label in query.FILTER_LABELS.items():
@@ -152,6 +170,7 @@ def empty_state(context: AppContext) -> None:
             f"- **{cards.shown(label)}** ({cards.shown(active[label])}): clearing it would show {count:,} statement(s)"
         )
     st.markdown("Try relaxing a filter in the sidebar:\n" + "\n".join(lines))
+    bring_your_own_debate()
 
 
 def figure_downloads(context: AppContext, figures: dict[str, Any], *, key: str) -> None:

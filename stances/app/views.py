@@ -11,7 +11,7 @@ from stances import cards, chart_rows, charts, links, paging, query
 from stances.app import state, ui
 from stances.app.main import note
 from stances.names import actor_names, question_labels
-from stances.vocab import DAY_WIDGET_FORMAT, POSITION_NAMES, STALE_AFTER_DAYS, day_text, signed
+from stances.vocab import DAY_WIDGET_FORMAT, STALE_AFTER_DAYS, day_text, signed
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -453,20 +453,42 @@ def about_page() -> None:
         with st.expander(f"Warnings from checking the files ({len(debate.warnings):,})"):
             st.caption("The debate is valid; these are worth a look. `stances validate` lists them too.")
             st.code("\n".join(str(problem) for problem in debate.warnings), language=None)
+    st.subheader("How to cite")
     if meta.citation:
-        st.markdown("**How to cite**")
         st.code(meta.citation, language=None, wrap_lines=True)
-    st.markdown("**Positions** use a five-point scale per question: " + ", ".join(POSITION_NAMES.values()) + ".")
+    st.html(cards.dataset_links_html(meta))
+    st.caption(
+        "Every download says this too: the Excel file's about sheet, the JSON file's header, the README beside the "
+        "CSV and the data package's README. Cite the original reporting as well: every row names its sources."
+    )
+    st.markdown(
+        "**Positions** are points on each question's own scale, from against the question's proposition to for it; "
+        "the codebook says what every point of every scale means."
+    )
+    ui.bring_your_own_debate()
     documents = read_documents(context.folder)
-    if "codebook.md" in documents:
-        with st.expander("Codebook", expanded=False):
-            st.code(documents["codebook.md"].decode("utf-8", errors="replace"), language="markdown", wrap_lines=True)
-    if "README.md" in documents:
-        with st.expander("Scope, method and known gaps"):
-            st.code(documents["README.md"].decode("utf-8", errors="replace"), language="markdown", wrap_lines=True)
-    if "CITATION.cff" in documents:
-        with st.expander("CITATION.cff"):
-            st.code(documents["CITATION.cff"].decode("utf-8", errors="replace"), language="yaml")
+    # The debate's own files, as plain text (never rendered: they are data), each to download as it ships.
+    for name, title in DOCUMENTS.items():
+        if name not in documents:
+            continue
+        with st.expander(title):
+            st.download_button(
+                f"Download {name}",
+                data=documents[name],
+                file_name=name,
+                mime="text/markdown" if name.endswith(".md") else "text/plain",
+                key=f"about_{name}",
+                on_click="ignore",
+                icon=":material/download:",
+            )
+            st.code(documents[name].decode("utf-8", errors="replace"), language=None, wrap_lines=True)
+
+
+DOCUMENTS = {
+    "codebook.md": "Codebook: what every table, column and scale point means (codebook.md, shipped with the data)",
+    "README.md": "Scope, method and known gaps (the data's README.md)",
+    "CITATION.cff": "Citation file (CITATION.cff)",
+}
 
 
 def present_page() -> None:
