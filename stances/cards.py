@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from stances.model import DebateMeta
+from stances.model import DebateMeta, doi_url
 from stances.query import SourceRef, StatementDetail
 from stances.vocab import NO_POSITION_COLOUR, POSITION_COLOURS, day_text, signed
 
@@ -104,18 +104,10 @@ def shown(text: object) -> str:
     return _BREAKS.sub(WORD_JOINER, escaped)
 
 
-DOI = re.compile(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 NO_ADDRESS = (
     "No DOI, web page or repository is recorded for this dataset (its datapackage.json has no id, homepage or "
     "repository), so none is given here: cite it by its title and version, and say when you took your copy."
 )
-
-
-def doi_url(identifier: str) -> str:
-    """The resolver link of a DOI the descriptor gives ("10.5281/zenodo.1" or its doi.org link); "" for any other
-    identifier. Never made up: only a DOI that is there is linked."""
-    match = DOI.match((identifier or "").strip())
-    return f"https://doi.org/{match.group(1)}" if match else ""
 
 
 def dataset_links_html(meta: DebateMeta) -> str:
@@ -126,7 +118,7 @@ def dataset_links_html(meta: DebateMeta) -> str:
         items.append(f"<li>Licence: {link(meta.licence_url, meta.licence or meta.licence_url)}</li>")
     if meta.identifier:
         doi = doi_url(meta.identifier)
-        shown_id = DOI.match(meta.identifier.strip()).group(1) if doi else meta.identifier  # type: ignore[union-attr]
+        shown_id = doi.removeprefix("https://doi.org/") if doi else meta.identifier
         label = "DOI" if doi else "Identifier"
         items.append(f"<li>{label}: {link(doi or meta.identifier, shown_id)}</li>")
     if meta.homepage:

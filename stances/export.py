@@ -30,11 +30,13 @@ import pyarrow.csv as pa_csv
 
 from stances import package, query, schema, sheetxml
 from stances.columns import arrow_text
-from stances.model import Debate, DebateMeta
+from stances.model import Debate, DebateMeta, doi_url
 from stances.package import Progress
 from stances.query import Filters
 
-FORMATS = ("csv", "xlsx", "json", "jsonl", "package", "workbook")
+FORMATS = ("csv", "xlsx", "json", "jsonl", "package", "workbook", "sources", "readme")
+# Formats that come as a second file beside the CSV: the long sources table and the README (licence, citation,
+# columns), so the CSV itself stays a plain table that pandas, R and Excel read as is.
 SCOPES = ("view", "all")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_PATTERN = "^[=+\\-@\t\r]"  # the same starts, for Arrow's regular expressions
@@ -88,7 +90,12 @@ def export_file_name(meta: DebateMeta, fmt: str, today: dt.date) -> str:
     Always a bare file name: the name and version come from the data, so anything but letters, digits, `.`, `_`
     and `-` becomes `-`, and a name cannot start with a dot (no `../`, no absolute path, no hidden file)."""
     version = f"_v{meta.version}" if meta.version else ""
-    suffix = {"package": "_package.zip", "workbook": "_workbook.xlsx"}.get(fmt, f".{fmt}")
+    suffix = {
+        "package": "_package.zip",
+        "workbook": "_workbook.xlsx",
+        "sources": "_sources.csv",
+        "readme": "_README.txt",
+    }.get(fmt, f".{fmt}")
     return confined_name(f"{meta.name}{version}") + f"_{today.isoformat()}{suffix}"
 
 
@@ -145,9 +152,45 @@ def about(debate: Debate, options: ExportOptions, *, rows: int) -> dict[str, str
         "Statements": str(rows),
         "Citation": meta.citation,
     }
+    if meta.identifier:
+        info["DOI" if doi_url(meta.identifier) else "Identifier"] = meta.identifier
     if meta.homepage:
         info["Homepage"] = meta.homepage
+    if meta.repository:
+        info["Repository"] = meta.repository
     return info
+
+
+def readme_text(debate: Debate, options: ExportOptions, *, rows: int) -> str:
+    """The README beside a CSV export: what the files are, their licence and citation, and every column's meaning
+    (from `query.TABLE_COLUMN_MEANINGS` and `query.SOURCE_ROW_MEANINGS`, the one place they are written)."""
+    day = options.timestamp().date()
+    statements_file = export_file_name(debate.meta, "csv", day)
+    sources_file = export_file_name(debate.meta, "sources", day)
+    info = about(debate, options, rows=rows)
+    width = max(len(k) for k in info) + 1
+    lines = [f"{debate.meta.title}: exported statements", ""]
+    lines += [f"{key + ':':<{width}} {value or '-'}" for key, value in info.items()]
+    if not (debate.meta.identifier or debate.meta.homepage or debate.meta.repository):
+        lines.append(f"{'Address:':<{width}} none recorded (no DOI, web page or repository in datapackage.json)")
+    lines += [
+        "",
+        "Files",
+        f"  {statements_file}: one row per statement.",
+        f"  {sources_file}: one row per statement and source (download it beside the statements file).",
+        "Both are UTF-8 CSV with a byte-order mark, a header row and data rows only, so they read as they are:",
+        '  pandas: pd.read_csv(path, encoding="utf-8-sig"); R: readr::read_csv(path); Excel: open the file.',
+        "Text cells a spreadsheet would run as a formula (starting with = + - @) begin with an apostrophe.",
+        "",
+        f"Columns of {statements_file}",
+        *(f"  {name}: {meaning}" for name, meaning in query.TABLE_COLUMN_MEANINGS.items()),
+        "",
+        f"Columns of {sources_file}",
+        *(f"  {name}: {meaning}" for name, meaning in query.SOURCE_ROW_MEANINGS.items()),
+        "",
+        "Cite the dataset as above, and the original reporting too: every row names its sources.",
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def dataset_header(debate: Debate, options: ExportOptions, *, rows: int) -> dict[str, Any]:
@@ -161,6 +204,8 @@ def dataset_header(debate: Debate, options: ExportOptions, *, rows: int) -> dict
         "licence": meta.licence,
         "licence_url": meta.licence_url,
         "homepage": meta.homepage,
+        "repository": meta.repository,
+        "identifier": meta.identifier,
         "citation": meta.citation,
         "scope": options.scope,
         "filters": options.effective_filters().active(),
@@ -508,6 +553,14 @@ def write_export(
     if options.format == "package":
         statements = export_statements(debate, options)
         write_package(debate, statements, stream, options=options, extra_files=extra_files, progress=progress)
+        return len(statements)
+    if options.format == "sources":
+        sources = query.statement_source_rows(debate, export_statements(debate, options))
+        write_csv(sources, stream, bom=options.bom, progress=progress)
+        return int(sources["statement_id"].nunique())
+    if options.format == "readme":
+        statements = export_statements(debate, options)
+        stream.write(readme_text(debate, options, rows=len(statements)).encode("utf-8"))
         return len(statements)
     rows = export_rows(debate, options)
     if options.format == "csv":

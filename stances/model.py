@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +10,15 @@ import pandas as pd
 
 from stances import schema
 from stances.problems import Problem
+
+DOI = re.compile(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+
+
+def doi_url(identifier: str) -> str:
+    """The resolver link of a DOI the descriptor's `id` gives ("10.5281/zenodo.1", "doi:…" or its doi.org link);
+    "" for any other identifier. Never made up: only a DOI that is there is linked."""
+    match = DOI.match((identifier or "").strip())
+    return f"https://doi.org/{match.group(1)}" if match else ""
 
 
 @dataclass(frozen=True, kw_only=True)

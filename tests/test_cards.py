@@ -9,7 +9,7 @@ import pytest
 
 from stances import cards, query
 from stances.load import load_debate
-from stances.model import DebateMeta
+from stances.model import DebateMeta, doi_url
 from stances.query import SourceRef, StatementDetail
 from stances.vocab import day_text
 
@@ -306,7 +306,7 @@ def test_the_card_colour_follows_the_position_on_its_own_scale():
     ],
 )
 def test_doi_url_links_only_a_doi_that_is_given(identifier, expected):
-    assert cards.doi_url(identifier) == expected
+    assert doi_url(identifier) == expected
 
 
 def test_dataset_links_link_the_licence_and_say_when_no_address_exists():

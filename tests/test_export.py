@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -167,6 +168,8 @@ def test_json_round_trips_rows_and_dataset(debate):
         "licence": "Creative Commons Attribution 4.0",
         "licence_url": "https://creativecommons.org/licenses/by/4.0/",
         "homepage": "",
+        "repository": "",
+        "identifier": "",
         "citation": "",
         "scope": "view",
         "filters": {"Actors": "sullivan"},
@@ -473,3 +476,79 @@ def test_xlsx_with_a_text_too_long_for_the_column_writer_is_written_cell_by_cell
     export.write_xlsx(rows, buffer, about={})
     sheet = openpyxl.load_workbook(buffer)["statements"]
     assert len(sheet["B3"].value) == 32_767  # Excel's limit, as xlsxwriter cuts it
+
+
+# beside the CSV: the README and the long sources table (issue 16, item 13) ---------------------------------------
+
+
+def test_every_exported_column_has_one_meaning_written_down(debate):
+    assert list(query.table_rows(debate, debate.statements).columns) == list(query.TABLE_COLUMN_MEANINGS)
+    assert list(query.statement_source_rows(debate, debate.statements).columns) == list(query.SOURCE_ROW_MEANINGS)
+    assert all(query.TABLE_COLUMN_MEANINGS.values()) and all(query.SOURCE_ROW_MEANINGS.values())
+
+
+def test_readme_beside_the_csv_gives_licence_citation_files_and_every_column(debate):
+    text = export.export_bytes(debate, options(format="readme", filters=SULLIVAN)).decode("utf-8")
+    lines = text.splitlines()
+    assert lines[0] == "A tiny debate: exported statements"
+    assert "Licence URL:       https://creativecommons.org/licenses/by/4.0/" in lines
+    assert "Filters:           Actors: sullivan" in lines
+    assert "Statements:        2" in lines
+    assert "Address:           none recorded (no DOI, web page or repository in datapackage.json)" in lines
+    assert "  tiny_v1.0.0_2026-11-25.csv: one row per statement." in lines
+    for name, meaning in {**query.TABLE_COLUMN_MEANINGS, **query.SOURCE_ROW_MEANINGS}.items():
+        assert f"  {name}: {meaning}" in lines
+    assert export.export_file_name(debate.meta, "readme", WHEN.date()) == "tiny_v1.0.0_2026-11-25_README.txt"
+
+
+def test_readme_and_about_sheet_name_the_doi_web_page_and_repository_when_given(debate):
+    meta = dataclasses.replace(
+        debate.meta, identifier="10.5281/zenodo.1", homepage="https://example.org/d", repository="https://git.example/d"
+    )
+    given = dataclasses.replace(debate, meta=meta)
+    info = export.about(given, options(), rows=4)
+    assert (info["DOI"], info["Homepage"], info["Repository"]) == (
+        "10.5281/zenodo.1",
+        "https://example.org/d",
+        "https://git.example/d",
+    )
+    text = export.export_bytes(given, options(format="readme")).decode("utf-8")
+    assert "DOI:               10.5281/zenodo.1" in text.splitlines()
+    assert "Address:" not in text
+    header = export.dataset_header(given, options(), rows=4)
+    assert (header["identifier"], header["repository"]) == ("10.5281/zenodo.1", "https://git.example/d")
+
+
+def test_sources_file_has_one_row_per_statement_and_source_with_real_dates(debate):
+    data = export.export_bytes(debate, options(format="sources"))
+    assert data.startswith(export.BOM + b"statement_id,source_rank,source_id,")
+    rows = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False, parse_dates=["published"])
+    assert rows["published"].dtype.kind == "M" and rows["source_rank"].dtype.kind == "i"
+    assert rows[["statement_id", "source_rank", "source_id", "locator"]].values.tolist() == [
+        ["milley-private", 1, "nyt-report", ""],
+        ["milley-private", 2, "nv-report", "para. 1"],
+        ["milley-club", 1, "nv-report", "para. 4"],
+        ["sullivan-briefing", 1, "wh-briefing", ""],
+        ["sullivan-view", 1, "nv-report", "para. 6"],
+    ]
+    nv = rows[rows["source_id"] == "nv-report"].iloc[0]
+    assert nv["published"] == pd.Timestamp("2022-11-11")
+    assert nv["reporting_chain"] == query.chain_outlets(debate.sources)["nv-report"]
+    # the same sources, in the same order, as the statements file's joined columns
+    joined = query.table_rows(debate, debate.statements).set_index("statement_id")["source_ids"]
+    assert rows.groupby("statement_id", sort=False)["source_id"].agg("; ".join).to_dict() == joined.to_dict()
+
+
+def test_sources_file_holds_only_the_filtered_statements(debate):
+    rows = read_csv(export.export_bytes(debate, options(format="sources", filters=SULLIVAN)))
+    assert rows["statement_id"].tolist() == ["sullivan-briefing", "sullivan-view"]
+
+
+def test_csv_is_a_plain_table_pandas_and_openpyxl_read_as_is(debate, tmp_path):
+    # no comment or licence lines in the CSV itself (they would be rows to Excel and R): they are in the README
+    data = export.export_bytes(debate, options())
+    assert data.decode("utf-8-sig").splitlines()[0] == ",".join(query.TABLE_COLUMNS)
+    assert len(pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")) == 4
+    book = openpyxl.load_workbook(io.BytesIO(export.export_bytes(debate, options(format="xlsx"))))
+    about = dict(book["about"].iter_rows(values_only=True))
+    assert about["Licence URL"] == "https://creativecommons.org/licenses/by/4.0/"

@@ -21,6 +21,11 @@ FORMATS = (
     ("json", "JSON", "application/json", ":material/data_object:"),
     ("package", "Data package (zip)", "application/zip", ":material/folder_zip:"),
 )
+# Beside the CSV, which stays a plain table: its README (licence, citation, columns) and the long sources table.
+BESIDE_CSV = (
+    ("readme", "README: licence, citation, columns", "text/plain", ":material/description:"),
+    ("sources", "Sources, one row per statement and source (CSV)", "text/csv", ":material/format_list_bulleted:"),
+)
 
 
 def buttons(context: AppContext, statements: pd.DataFrame, scope: str) -> None:
@@ -37,6 +42,23 @@ def buttons(context: AppContext, statements: pd.DataFrame, scope: str) -> None:
         if fmt == "xlsx" and len(statements) >= export.EXCEL_MAX_ROWS:
             column.warning(f"Excel holds at most {export.EXCEL_MAX_ROWS - 1:,} rows; use CSV or the data package.")
             continue
+        options = export.ExportOptions(format=fmt, filters=context.filters, scope=scope)
+        column.download_button(
+            label,
+            data=partial(_build, context, options),
+            file_name=export.export_file_name(context.debate.meta, fmt, today),
+            mime=mime,
+            icon=icon,
+            key=f"download_{fmt}",
+            on_click="ignore",
+            width="stretch",
+        )
+    st.caption(
+        "The CSV holds only the header and the rows, so pandas, R and Excel read it as it is; its licence, citation "
+        "and what each column holds are in the README beside it, and the sources file gives each source of each "
+        "statement a row of its own (outlet, title, date, link). Excel and JSON carry the licence and citation inside."
+    )
+    for column, (fmt, label, mime, icon) in zip(st.columns(len(BESIDE_CSV)), BESIDE_CSV, strict=True):
         options = export.ExportOptions(format=fmt, filters=context.filters, scope=scope)
         column.download_button(
             label,

@@ -19,12 +19,16 @@ from stances.query.labels import label_positions, position_labels
 from stances.query.ordering import actors_in, date_bounds, questions_in, step_order
 from stances.query.tables import (
     SOURCE_COLUMNS,
+    SOURCE_ROW_COLUMNS,
+    SOURCE_ROW_MEANINGS,
+    TABLE_COLUMN_MEANINGS,
     TABLE_COLUMNS,
     change_table,
     grid_table,
     search_sources,
     source_columns,
     source_table,
+    statement_source_rows,
     table_rows,
 )
 
@@ -33,7 +37,10 @@ __all__ = [
     "CHANGE_KINDS",
     "FILTER_LABELS",
     "SOURCE_COLUMNS",
+    "SOURCE_ROW_COLUMNS",
+    "SOURCE_ROW_MEANINGS",
     "TABLE_COLUMNS",
+    "TABLE_COLUMN_MEANINGS",
     "Filters",
     "GridView",
     "SourceRef",
@@ -66,6 +73,7 @@ __all__ = [
     "sources_with_chains",
     "statement_detail",
     "statement_outlets",
+    "statement_source_rows",
     "step_order",
     "table_rows",
     "timeline_bins",

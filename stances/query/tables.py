@@ -14,7 +14,7 @@ from stances.model import Debate
 from stances.names import actor_names, question_labels
 from stances.query.chains import chain_outlets
 from stances.query.labels import label_positions, position_labels
-from stances.vocab import day_text, path_text, position_text
+from stances.vocab import EVIDENCE_KINDS, day_text, path_text, position_text
 
 SOURCE_COLUMNS = {
     "source_ids": "source_id",
@@ -85,29 +85,48 @@ def source_columns(debate: Debate, statement_ids: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({name: column.array for name, column in out.items()}, index=wanted)
 
 
-TABLE_COLUMNS = (
-    "statement_id",
-    "date",
-    "date_precision",
-    "actor_id",
-    "actor",
-    "question_id",
-    "question",
-    "position",
-    "position_label",
-    "summary",
-    "quote",
-    "evidence",
-    "channel",
-    "confidence",
-    "notes",
-    "source_ids",
-    "source_outlets",
-    "source_titles",
-    "source_dates",
-    "source_urls",
-    "reporting_chain",
-)
+# The export's columns and what each holds: the one place the export schema is written down (the README beside a
+# CSV download, `stances export --format readme` and the docs' test read it from here).
+TABLE_COLUMN_MEANINGS: dict[str, str] = {
+    "statement_id": "the statement's id, stable across versions of the dataset (a renamed statement lists its old ids "
+    "in the debate's statements.csv, column replaces)",
+    "date": "when the statement was made (YYYY-MM-DD)",
+    "date_precision": "how precise the date is: day, month (the first of the month) or approximate",
+    "actor_id": "the actor's id",
+    "actor": "the actor's name",
+    "question_id": "the question's id",
+    "question": "the question's short label",
+    "position": "the position on the question's own scale (an integer; the codebook defines each point)",
+    "position_label": "the codebook's label of that point of the question's scale",
+    "summary": "a neutral summary of the statement, in the curators' words",
+    "quote": "the actor's own words, copied exactly (empty unless the evidence is the actor's own words)",
+    "evidence": f"how we know: {', '.join(EVIDENCE_KINDS)}",
+    "channel": "public or private",
+    "confidence": "the curators' confidence in the coding: high, medium or low",
+    "notes": "coding notes, including where sources disagree",
+    "source_ids": "the ids of the sources the statement rests on, in publication order, separated by '; '",
+    "source_outlets": "their outlets, in the same order, separated by '; '",
+    "source_titles": "their titles, in the same order, separated by '; '",
+    "source_dates": "their publication dates (YYYY-MM-DD), in the same order, separated by '; '; for one date per "
+    "row, use the sources file (one row per statement and source)",
+    "source_urls": "their links, in the same order, separated by '; ' (a source without a link is left out)",
+    "reporting_chain": "for sources that report on another outlet's reporting: 'A, citing B', separated by '; '",
+}
+TABLE_COLUMNS = tuple(TABLE_COLUMN_MEANINGS)
+# The long sources table of an export: one row per statement and source, each value in a column of its own.
+SOURCE_ROW_MEANINGS: dict[str, str] = {
+    "statement_id": "the statement (statement_id of the statements file)",
+    "source_rank": "the source's place among the statement's sources: 1 for the first in publication order, 2 …",
+    "source_id": "the source's id",
+    "outlet": "the outlet that published it",
+    "title": "its title",
+    "published": "its publication date (YYYY-MM-DD)",
+    "url": "its link (empty when it has none)",
+    "locator": "where in the source the statement is found (e.g. para. 4)",
+    "consulted": "true when the curators read the source itself, false when it is known through the reporting chain",
+    "reporting_chain": "when the source reports on another outlet's reporting: 'A, citing B' (else empty)",
+}
+SOURCE_ROW_COLUMNS = tuple(SOURCE_ROW_MEANINGS)
 
 
 def table_rows(debate: Debate, statements: pd.DataFrame) -> pd.DataFrame:
@@ -136,6 +155,39 @@ def table_rows(debate: Debate, statements: pd.DataFrame) -> pd.DataFrame:
     sources = source_columns(debate, rows["statement_id"])
     rows = rows.join(sources, on="statement_id")
     return rows[list(TABLE_COLUMNS)].reset_index(drop=True)
+
+
+def statement_source_rows(debate: Debate, statements: pd.DataFrame) -> pd.DataFrame:
+    """One row per statement and source it rests on (`SOURCE_ROW_COLUMNS`): statements in the given order, each
+    one's sources in publication order (then by source id, as in `source_columns`), ranked from 1."""
+    ids = pd.Index(pd.unique(statements["statement_id"].astype(str)))
+    links = debate.statement_sources
+    links = links[is_in(links["statement_id"], ids).to_numpy()]
+    sources = debate.sources.drop_duplicates("source_id").set_index(debate.sources["source_id"].astype(str))
+    cited = pd.Index(pd.unique(links["source_id"].astype(str)))
+    known = cited[cited.isin(sources.index)]
+    rows = pd.DataFrame(
+        {
+            "statement_id": links["statement_id"].astype(str).to_numpy(),
+            "source_id": links["source_id"].astype(str).to_numpy(),
+            "locator": links["locator"].fillna("").astype(str).to_numpy(),
+        }
+    )
+    rows = rows[rows["source_id"].isin(known)]
+    found = sources.loc[rows["source_id"]]
+    rows = rows.assign(
+        outlet=found["outlet"].astype(str).to_numpy(),
+        title=found["title"].astype(str).to_numpy(),
+        published=found["published"].dt.date.to_numpy(),
+        url=found["url"].fillna("").astype(str).to_numpy(),
+        consulted=found["consulted"].astype(bool).to_numpy(),
+        reporting_chain=chain_outlets(debate.sources, known).reindex(rows["source_id"]).fillna("").to_numpy(),
+        _order=ids.get_indexer(pd.Index(rows["statement_id"])),
+        _published=found["published"].to_numpy(),
+    )
+    rows = rows.sort_values(["_order", "_published", "source_id"], kind="stable")
+    rows["source_rank"] = rows.groupby("_order").cumcount().astype("int64") + 1
+    return rows[list(SOURCE_ROW_COLUMNS)].reset_index(drop=True)
 
 
 def source_table(debate: Debate) -> pd.DataFrame:

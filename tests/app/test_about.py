@@ -107,3 +107,11 @@ def test_an_empty_view_says_how_to_bring_a_debate(monkeypatch):
     ok(at.run())
     assert any(m.value.startswith("**Your own debate**") for m in at.markdown)
     assert [p.proto.label for p in at.get("page_link")] == ["Upload a debate on the start page"]
+
+
+def test_table_page_offers_the_readme_and_the_sources_beside_the_csv(monkeypatch):
+    monkeypatch.delenv("STANCES_DEBATE", raising=False)
+    at = ok(AppTest.from_file(APP, default_timeout=60).run())
+    at = ok(at.switch_page("stances/app/pages/table.py").run())
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert {"CSV", "README: licence, citation, columns", "Sources, one row per statement and source (CSV)"} <= labels
