@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from stances.model import Debate
 from stances.names import actor_names, question_labels
 from stances.query import label_positions
-from stances.vocab import EVIDENCE_LABELS, position_text
+from stances.vocab import EVIDENCE_LABELS, day_text, position_text
 
 ROW_COLUMNS = ("statement_id", "label")
 
@@ -68,7 +68,7 @@ def chart_statements(figure: go.Figure, known: pd.Series, *, by: Literal["rows",
 def statement_choices(debate: Debate, statement_ids: list[str]) -> pd.DataFrame:
     """One row per statement, in the given order: its id and a line to read and choose it by.
 
-    "8 Sep 2022 · Mark A. Milley · Victory by force: +1 Possible · On-record words" (plain text, never markup).
+    "2022-09-08 · Mark A. Milley · Victory by force: +1 Possible · On-record words" (plain text, never markup).
     """
     statements = debate.statements.set_index(debate.statements["statement_id"].astype(str), drop=False)
     rows = statements.loc[[s for s in statement_ids if s in statements.index]]
@@ -78,7 +78,7 @@ def statement_choices(debate: Debate, statement_ids: list[str]) -> pd.DataFrame:
     labels = question_labels(debate)
     points = label_positions(debate, rows)
     text = [
-        f"{date.day} {date:%b %Y} · {names.get(actor, actor)} · {labels.get(question, question)}: "
+        f"{day_text(date)} · {names.get(actor, actor)} · {labels.get(question, question)}: "
         f"{position_text(int(position), point)} · {EVIDENCE_LABELS.get(str(evidence), str(evidence))}"
         for date, actor, question, position, point, evidence in zip(
             rows["date"],

@@ -57,12 +57,12 @@ def test_choices_say_date_actor_question_position_and_evidence_in_the_given_orde
     assert choices.to_dict("records") == [
         {
             "statement_id": "sullivan-briefing",
-            "label": f"10 Nov 2022 · {names['sullivan']} · {labels['us-press-kyiv']}: "
+            "label": f"2022-11-10 · {names['sullivan']} · {labels['us-press-kyiv']}: "
             f"−2 {points[('us-press-kyiv', -2)]} · On-record words",
         },
         {
             "statement_id": "milley-private",
-            "label": f"1 Nov 2022 · {names['milley']} · {labels['talks-now']}: "
+            "label": f"2022-11-01 · {names['milley']} · {labels['talks-now']}: "
             f"+2 {points[('talks-now', 2)]} · Reported by unnamed officials",
         },
     ]
