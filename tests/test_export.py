@@ -552,3 +552,15 @@ def test_csv_is_a_plain_table_pandas_and_openpyxl_read_as_is(debate, tmp_path):
     book = openpyxl.load_workbook(io.BytesIO(export.export_bytes(debate, options(format="xlsx"))))
     about = dict(book["about"].iter_rows(values_only=True))
     assert about["Licence URL"] == "https://creativecommons.org/licenses/by/4.0/"
+
+
+def test_package_tables_are_written_as_pandas_writes_csv_and_read_back_exactly():
+    from stances.package import csv_text
+
+    texts = ["x", "", "has,comma", 'q"uote', "nl\nx", " sp ", "tab\tx", "ü ✓", "crlf\r\nx", "=1+1"]
+    frame = pd.DataFrame({"text": texts, "n": range(len(texts))})
+    assert csv_text(frame).decode("utf-8") == frame.to_csv(index=False, lineterminator="\n")
+    assert csv_text(frame, header=False).decode("utf-8") == frame.to_csv(index=False, header=False, lineterminator="\n")
+    lone = pd.DataFrame({"text": ["cr\rx"]})  # pandas leaves a lone "\r" unquoted, which readers split on
+    assert csv_text(lone) == b'text\n"cr\rx"\n'
+    assert pd.read_csv(io.BytesIO(csv_text(lone)), keep_default_na=False)["text"].tolist() == ["cr\rx"]

@@ -99,8 +99,8 @@ def cites(outlets: Sequence[str]) -> str:
 
 def sources_with_chains(sources: pd.DataFrame, source_ids: Sequence[str] | pd.Index) -> pd.Index:
     """`source_ids` and every source their chains reach: what a self-contained package must keep."""
-    wanted = pd.Index(pd.unique(pd.Series(list(source_ids), dtype=object).astype(str)))
+    wanted = pd.Index(pd.unique(pd.Series(source_ids, dtype=object).astype(str)))
     chains = reporting_chains(sources)
-    reached = chains.reindex(wanted[wanted.isin(chains.index)]).to_numpy(dtype=object).ravel()
+    reached = chains.reindex(wanted[chains.index.get_indexer(wanted) >= 0]).to_numpy(dtype=object).ravel()
     extra = pd.Index(pd.unique(reached[reached != ""])) if reached.size else pd.Index([])
     return wanted.append(extra.difference(wanted))
