@@ -54,7 +54,7 @@ CONTENT = {
     "present": ("Every step's card, narration", 2, 0),
     "sources": ("Every document the statements rest on", 0, 1),
     "table": ("152 statements", 0, 1),
-    "about": ("Should Ukraine and Russia negotiate", 0, 1),
+    "about": ("Every download says this too", 0, 1),
 }
 
 
