@@ -378,6 +378,7 @@ def actor_page() -> None:
             config=CHART_CONFIG,
         )
         ui.follow_click(event, "actor_timeline")
+        ui.chart_statement_picker(context, figure, by="rows", key="actor_statements", chart="timeline")
         ui.detail_card(context)
         st.subheader("Position path per question")
         st.dataframe(tables.position_paths(debate, mine), hide_index=True, width="stretch", key="path_table")
@@ -430,6 +431,7 @@ def compare(context: AppContext, chosen: list[str]) -> None:
         config=CHART_CONFIG,
     )
     ui.follow_click(event, "compare_grid")
+    ui.chart_statement_picker(context, figure, by="rows", key="compare_grid_statements", chart="grid")
     result = cached_alignment(debate, context.signature, context.filters)
     st.dataframe(tables.pairs_among(debate, result, chosen), hide_index=True, width="stretch", key="compare_pairs")
     st.text("Their statements (select a row for its card)")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import streamlit as st
 
-from stances import cards, links, query
+from stances import cards, chart_rows, links, query
 from stances.app.state import AppContext
 
 STATEMENT = links.STATEMENT_PARAM
@@ -103,6 +103,14 @@ def statement_picker(choices: pd.DataFrame, *, key: str, chart: str) -> None:
         help=f"Every statement the {chart} shows, in the order it is read, "
         "for the keyboard and screen readers: Tab here, the arrow keys to choose, Enter to open its card.",
     )
+
+
+def chart_statement_picker(
+    context: AppContext, figure: Any, *, by: Literal["rows", "traces"], key: str, chart: str
+) -> None:
+    """`statement_picker` over the statements `figure` draws, in its reading order (`stances.chart_rows`)."""
+    ids = chart_rows.chart_statements(figure, context.debate.statements["statement_id"], by=by)
+    statement_picker(chart_rows.statement_choices(context.debate, ids), key=key, chart=chart)
 
 
 def _open_picked(key: str) -> None:

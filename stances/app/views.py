@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from stances import cards, chart_rows, charts, links, paging, query
+from stances import cards, charts, links, paging, query
 from stances.app import state, ui
 from stances.app.main import note
 from stances.names import actor_names, question_labels
@@ -42,16 +42,10 @@ def timeline_page() -> None:
         )
         st.caption(charts.timeline_alt(debate, shown))
         ui.follow_click(event, "timeline_chart")
-        ui.statement_picker(_choices(context, figure, by="rows"), key="timeline_statements", chart="timeline")
+        ui.chart_statement_picker(context, figure, by="rows", key="timeline_statements", chart="timeline")
     ui.detail_card(context)
     with st.expander("Take the timeline away: HTML for offline use, PNG for slides"):
         ui.figure_downloads(context, {"Timeline": figure}, key="timeline_files")
-
-
-def _choices(context: state.AppContext, figure, *, by) -> pd.DataFrame:
-    """The statements `figure` draws, in its reading order, as rows to choose from (`stances.chart_rows`)."""
-    ids = chart_rows.chart_statements(figure, context.debate.statements["statement_id"], by=by)
-    return chart_rows.statement_choices(context.debate, ids)
 
 
 def _upload_panel() -> None:
@@ -224,7 +218,7 @@ def grid_page() -> None:
         config=CHART_CONFIG,
     )
     ui.follow_click(event, "grid_chart")
-    ui.statement_picker(_choices(context, figure, by="rows"), key="grid_statements", chart="grid")
+    ui.chart_statement_picker(context, figure, by="rows", key="grid_statements", chart="grid")
     if changes is not None and since is not None:
         where = "" if rows.complete and columns.complete else " (in the cells shown)"
         st.subheader(f"What changed from {day_text(since)} to {day_text(day)}{where}")
@@ -312,7 +306,7 @@ def trends_page() -> None:
         f"filter.{more}"
     )
     ui.follow_click(event, "trend_chart")
-    ui.statement_picker(_choices(context, figure, by="traces"), key="trend_statements", chart="chart")
+    ui.chart_statement_picker(context, figure, by="traces", key="trend_statements", chart="chart")
     ui.detail_card(context)
 
 

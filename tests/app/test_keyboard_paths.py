@@ -47,3 +47,18 @@ def test_a_clicked_mark_shows_in_the_list():
     }
     ok(at.run())
     assert at.selectbox(key="timeline_statements").value == "sullivan-20221110-us-press-kyiv"
+
+
+def test_the_actor_profile_lists_the_actors_statements_and_opens_one():
+    debate = load_debate()
+    at = on_page("actor", who="Jake Sullivan")
+    picker = at.selectbox(key="actor_statements")
+    assert len(picker.options) == int((debate.statements["actor_id"] == "sullivan").sum())
+    ok(picker.select(picker.options[0]).run())
+    assert at.query_params["statement"] == "sullivan-20220920-territory"
+
+
+def test_the_side_by_side_grid_lists_its_cells_statements():
+    at = on_page("actor", who="Jake Sullivan", compare="Mark A. Milley")
+    picker = at.selectbox(key="compare_grid_statements")
+    assert picker.options and all(" · Jake Sullivan · " in o or " · Mark A. Milley · " in o for o in picker.options)
