@@ -99,6 +99,14 @@ FILTERS: tuple[Arg, ...] = (
 )
 
 
+# Where an importer writes the new debate, and how it reports (every `import` command takes these).
+IMPORTED: tuple[Arg, ...] = (
+    arg("out", metavar="OUT_DIR", help="the debate folder to write"),
+    arg("--force", action="store_true", help="replace the debate files of a non-empty folder"),
+    arg("--json", action="store_true", help="print the mapping, the counts and every problem as JSON"),
+)
+
+
 def filters_from(args: argparse.Namespace) -> Filters:
     """The `Filters` the options name (lists become tuples)."""
     values: dict[str, Any] = {f.name: getattr(args, f.name) for f in fields(Filters)}
@@ -372,9 +380,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 @command(
     "import dna",
     arg("file", metavar="FILE.dna", help="the DNA 3 project file (SQLite)"),
-    arg("out", metavar="OUT_DIR", help="the debate folder to write"),
-    arg("--force", action="store_true", help="replace the debate files of a non-empty folder"),
-    arg("--json", action="store_true", help="print the mapping, the counts and every problem as JSON"),
+    IMPORTED,
     arg(
         "--statement-type",
         metavar="LABEL",
@@ -429,9 +435,7 @@ def cmd_import_dna(args: argparse.Namespace) -> int:
 @command(
     "import sheet",
     arg("file", metavar="WORKBOOK.xlsx", help="the workbook, one sheet per table"),
-    arg("out", metavar="OUT_DIR", help="the debate folder to write"),
-    arg("--force", action="store_true", help="replace the debate files of a non-empty folder"),
-    arg("--json", action="store_true", help="print the mapping, the counts and every problem as JSON"),
+    IMPORTED,
 )
 def cmd_import_sheet(args: argparse.Namespace) -> int:
     """Import a workbook with one sheet per table (actors, questions, scale_points, sources, statements,
@@ -449,9 +453,7 @@ def cmd_import_sheet(args: argparse.Namespace) -> int:
 @command(
     "import table",
     arg("file", metavar="FILE.csv|xlsx", help="the table, one row per statement"),
-    arg("out", metavar="OUT_DIR", help="the debate folder to write"),
-    arg("--force", action="store_true", help="replace the debate files of a non-empty folder"),
-    arg("--json", action="store_true", help="print the mapping, the counts and every problem as JSON"),
+    IMPORTED,
     arg("--map", action="append", default=[], metavar="KEY=COLUMN,…", help="which column holds what (repeatable)"),
     arg("--scale", default="", metavar="LOW..HIGH", help="the scale, e.g. -2..2 or -1,1 (default: found)"),
     arg("--sheet", help="sheet of an xlsx file (default: the first)"),

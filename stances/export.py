@@ -33,18 +33,17 @@ from stances.columns import arrow_text
 from stances.model import Debate, DebateMeta, doi_url
 from stances.package import Progress
 from stances.query import Filters
+from stances.workbook import EXCEL_MAX_ROWS, FORMULA_STARTS, SAFE_BOOK
 
 FORMATS = ("csv", "xlsx", "json", "jsonl", "package", "workbook", "sources", "readme")
 # Formats that come as a second file beside the CSV: the long sources table and the README (licence, citation,
 # columns), so the CSV itself stays a plain table that pandas, R and Excel read as is.
 SCOPES = ("view", "all")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-FORMULA_PATTERN = "^[=+\\-@\t\r]"  # the same starts, for Arrow's regular expressions
+# The same starts as a regular expression for Arrow (RE2): only the dash needs escaping inside the brackets.
+FORMULA_PATTERN = "^[" + "".join("\\-" if start == "-" else start for start in FORMULA_STARTS) + "]"
 # A UTF-8 byte-order mark makes Excel read the file as UTF-8 (without it, names in Cyrillic turn to mojibake);
 # pandas (`read_csv`), R (`readr`, `read.csv(fileEncoding = "UTF-8-BOM")`) and Python's `utf-8-sig` all skip it.
 BOM = b"\xef\xbb\xbf"
-# Excel's sheet limit is 1,048,576 rows, one of which is the header.
-EXCEL_MAX_ROWS = 1_048_576
 CHUNK_ROWS = package.CHUNK_ROWS
 
 
@@ -396,16 +395,7 @@ def write_xlsx(
     buffer = io.BytesIO() if columns is not None else None
     target: IO[bytes] = buffer if buffer is not None else stream
     # Strings are never turned into formulas, links or numbers: every text cell is written as text.
-    book = xlsxwriter.Workbook(
-        target,
-        {
-            "constant_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-            "default_date_format": "yyyy-mm-dd",
-        },
-    )
+    book = xlsxwriter.Workbook(target, {**SAFE_BOOK, "default_date_format": "yyyy-mm-dd"})
     header = book.add_format({"bold": True, "bg_color": "#E8EEF4", "bottom": 1, "text_wrap": True, "valign": "top"})
     sheet = book.add_worksheet("statements")
     names = list(rows.columns)

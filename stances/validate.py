@@ -398,29 +398,20 @@ def _alias_clashes(ctx: Context, actors: pd.DataFrame) -> Iterator[Problem]:
                 )
 
 
+# (table, its id column, the column naming another row of it, the message when a row names itself)
+SELF_REFERENCES: tuple[tuple[str, str, str, str], ...] = (
+    ("actors", "actor_id", "speaks_for", "an actor cannot speak for itself"),
+    ("sources", "source_id", "reports_on", "a source cannot report on itself"),
+)
+
+
 def self_references(ctx: Context) -> Iterator[Problem]:
-    if ctx.has("actors", "actor_id", "speaks_for"):
-        actors = ctx.tables["actors"]
-        yield from ctx.problems(
-            actors,
-            ~is_blank(actors["speaks_for"]) & actors["speaks_for"].eq(actors["actor_id"]),
-            table="actors",
-            field="speaks_for",
-            code="self-reference",
-            message="an actor cannot speak for itself",
-        )
-    if not ctx.has("sources", "source_id", "reports_on"):
-        return
-    sources = ctx.tables["sources"]
-    same = ~is_blank(sources["reports_on"]) & sources["reports_on"].eq(sources["source_id"])
-    yield from ctx.problems(
-        sources,
-        same,
-        table="sources",
-        field="reports_on",
-        code="self-reference",
-        message="a source cannot report on itself",
-    )
+    for table, own, other, message in SELF_REFERENCES:
+        if not ctx.has(table, own, other):
+            continue
+        frame = ctx.tables[table]
+        same = ~is_blank(frame[other]) & frame[other].eq(frame[own])
+        yield from ctx.problems(frame, same, table=table, field=other, code="self-reference", message=message)
 
 
 def reporting_cycles(ctx: Context) -> Iterator[Problem]:

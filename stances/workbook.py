@@ -18,7 +18,16 @@ import pandas as pd
 from stances import schema
 
 EXCEL_MAX_ROWS = 1_048_576
-FORMULA_STARTS = ("=", "+", "-", "@")
+# Formula safety, for every spreadsheet the tool writes (this workbook, the export's CSV and xlsx): a text cell that
+# starts with one of these gets Excel's text prefix (an apostrophe in CSV), so no spreadsheet runs it as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# xlsxwriter never turns a string into a formula, link or number: every text cell is written as text.
+SAFE_BOOK: dict[str, Any] = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
 
 
 class WorkbookTooLarge(ValueError):
@@ -36,15 +45,7 @@ def write_workbook(tables: Mapping[str, pd.DataFrame], stream: IO[bytes]) -> Non
             raise WorkbookTooLarge(
                 f"{name} has {len(tables[name]):,} rows; an Excel sheet holds {EXCEL_MAX_ROWS - 1:,} below its header"
             )
-    book = xlsxwriter.Workbook(
-        stream,
-        {
-            "constant_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        },
-    )
+    book = xlsxwriter.Workbook(stream, SAFE_BOOK)
     header = book.add_format({"bold": True, "bg_color": "#E8EEF4", "bottom": 1})
     day = book.add_format({"num_format": "yyyy-mm-dd"})
     as_text = book.add_format({"quote_prefix": True})

@@ -66,6 +66,20 @@ def test_text_that_looks_like_a_formula_stays_exact_text(tmp_path):
     assert "-Backed it, then +1" in imported.tables["statements"]["notes"].tolist()
 
 
+@pytest.mark.parametrize("start", ["\t"])  # (a cell's leading carriage return does not survive the CSV reader)
+def test_the_workbook_quotes_every_start_the_export_quotes(tmp_path, start):
+    """Regression: formula safety was spelled out twice; the workbook's copy lacked the tab and carriage return
+    (OWASP's CSV-injection starts) that the statements export quotes. One list now, in `stances.workbook`."""
+    tables = {name: [dict(r) for r in rows] for name, rows in TINY.items()}
+    tables["statements"][0]["notes"] = f"{start}=HYPERLINK(\"http://127.0.0.1:9\")"
+    workbook = _export(write_tiny(tmp_path / "tiny", tables), tmp_path / "tiny.xlsx")
+    cells = load_workbook(workbook)["statements"]
+    header = [c.value for c in cells[1]]
+    notes = [row[header.index("notes")] for row in cells.iter_rows(min_row=2)]
+    hostile = next(c for c in notes if c.value and c.value.startswith(start))
+    assert (hostile.data_type, hostile.quotePrefix) == ("s", True)
+
+
 def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
     book = Workbook()
     book.remove(book.active)

@@ -62,3 +62,17 @@ def test_a_long_loop_is_reported_once(tmp_path):
     assert [(p.line, p.message) for p in problems] == [
         (2, "the reporting chain goes round in a circle: nyt-report → wh-briefing → nv-report → nyt-report")
     ]
+
+
+def test_a_chain_that_runs_into_a_loop_reports_the_loop_once_not_the_way_in(tmp_path):
+    """The cycle rule walks the chains with the one chain function (`query.chains`): a source leading into a loop
+    is not itself on it."""
+    tables = {name: [dict(r) for r in rows] for name, rows in TINY.items()}
+    ids = [s["source_id"] for s in tables["sources"]]
+    # wh-briefing -> nyt-report -> nv-report -> nyt-report: the loop is nyt <-> nv; wh-briefing only leads into it
+    tables["sources"][ids.index("nyt-report")]["reports_on"] = "nv-report"
+    tables["sources"][ids.index("wh-briefing")]["reports_on"] = "nyt-report"
+    problems = [p for p in check_debate(write_debate(tmp_path / "loop", tables)) if p.code == "reporting-cycle"]
+    assert [(p.line, p.value, p.message) for p in problems] == [
+        (2, "nv-report", "the reporting chain goes round in a circle: nyt-report → nv-report → nyt-report")
+    ]
