@@ -162,13 +162,16 @@ def wait_for(url: str, timeout: float = 60) -> None:
 
 def nginx_config(listen: int, upstreams: list[int], folder: Path) -> Path:
     """deploy/nginx.conf with the replicas and the port filled in, its paths in `folder`."""
-    template = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    text = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
     servers = "\n".join(f"    server 127.0.0.1:{p};" for p in upstreams)
-    text = (
-        template.replace("    server app:8501;  # REPLICAS\n", servers + "\n")
-        .replace("listen 8080;", f"listen 127.0.0.1:{listen};")
-        .replace("/tmp/nginx", str(folder))
-    )
+    for marker, local in (
+        ("    server app:8501;  # REPLICAS\n", servers + "\n"),
+        ("listen 8080;", f"listen 127.0.0.1:{listen};"),
+        ("/tmp/nginx", str(folder)),
+    ):
+        if marker not in text:  # the tests would otherwise run some other configuration than the deployed one
+            raise ValueError(f"deploy/nginx.conf no longer holds {marker.strip()!r}; update benchmarks/load.py")
+        text = text.replace(marker, local)
     path = folder / "nginx.conf"
     path.write_text(text, encoding="utf-8")
     return path
@@ -196,8 +199,10 @@ def report(label: str, viewers: list[Viewer], rss: tuple[float, float] | None) -
     print(f"errors: {len(errors)}  exception elements: {sum(v.exceptions for v in viewers)}")
     print(f"link fidelity: {faithful}/{checks} Table views showed the link's statement count")
     if rss:
-        print(f"server RSS: {rss[0]:.0f} MB after warm-up (one session per server), {rss[1]:.0f} MB with {len(viewers)}: "
-              f"{(rss[1] - rss[0]) / max(len(viewers), 1):.1f} MB per further session")  # fmt: skip
+        print(
+            f"server RSS: {rss[0]:.0f} MB after warm-up (one session per server), {rss[1]:.0f} MB with "
+            f"{len(viewers)}: {(rss[1] - rss[0]) / max(len(viewers), 1):.1f} MB per further session"
+        )
     for error in errors[:5]:
         print("  error:", error)
 
