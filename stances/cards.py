@@ -193,3 +193,28 @@ def narration_html(text: str) -> str:
 def notes_html(text: str) -> str:
     """A step's speaker notes, escaped."""
     return f'<p class="stances-notes" style="background:#fff8d6;padding:.3em .6em;border-radius:6px">{esc(text)}</p>'
+
+
+def grid_key_html(class_names: dict[int, str], *, changes: bool, gaps: bool, stale_after: int) -> str:
+    """The comparison grid's key, on screen beside it: each colour with its class, the empty cell, the asterisk,
+    and (when shown) the framed cells of the change view and the ≠ of a gap."""
+    swatch = (
+        '<span style="display:inline-block;width:1em;height:1em;vertical-align:-.15em;margin-right:.3em;'
+        'background:{colour};border:{border}"></span>'
+    )
+    items = [
+        swatch.format(colour=POSITION_COLOURS[p], border="1px solid #9a9a9a") + esc(name)
+        for p, name in class_names.items()
+        if p in POSITION_COLOURS
+    ]
+    items.append(swatch.format(colour="#ffffff", border=f"1px solid {NO_POSITION_COLOUR}") + "no known position")
+    items.append(f"<strong>*</strong> said more than {int(stale_after)} days before the day")
+    if changes:
+        items.append(
+            swatch.format(colour="#ffffff", border="3px solid #000000")
+            + "changed since the earlier day: ▲ up the scale, ▼ down, ◆ new"
+        )
+    if gaps:
+        items.append("<strong>≠</strong> public words and a private signal differ")
+    spans = "".join(f'<span style="margin-right:1.2em;white-space:nowrap">{item}</span>' for item in items)
+    return f'<div class="stances-grid-key" style="line-height:1.9;font-size:.9rem">Key: {spans}</div>'

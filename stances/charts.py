@@ -23,6 +23,8 @@ from stances.vocab import (
     POSITION_PALETTE,
     POSITIONS,
     STALE_NOTE,
+    counted,
+    day_text,
     signed,
 )
 
@@ -571,7 +573,8 @@ def timeline_alt(debate: Debate, statements: pd.DataFrame) -> str:
     first, last = query.date_bounds(statements)
     lanes = query.actors_in(debate, statements["actor_id"])
     return (
-        f"Timeline of {len(statements)} statements by {len(lanes)} actors from {first:%d %B %Y} to {last:%d %B %Y}; "
+        f"Timeline of {counted(len(statements), 'statement')} by {counted(len(lanes), 'actor')} from {day_text(first)} "
+        f"to {day_text(last)}; "
         "each mark is one statement, coloured by position and shaped by how we know it."
     )
 
@@ -709,9 +712,9 @@ def timeline_density(
 def grid_alt(debate: Debate, snapshot: pd.DataFrame, actors: list[str], questions: list[str], day: dt.date) -> str:
     """Text alternative of the grid for screen readers (the grid is also offered as a table)."""
     return (
-        f"Comparison grid of {len(actors)} actors by {len(questions)} questions as of {day:%d %B %Y}: "
-        f"{len(snapshot)} cells hold a known position, coloured by position with the signed value written in each "
-        "cell. The same content is available as a table below the grid."
+        f"Comparison grid of {counted(len(actors), 'actor')} by {counted(len(questions), 'question')} as of "
+        f"{day_text(day)}: {counted(len(snapshot), 'cell')} with a known position, coloured by position with the "
+        "signed value written in each cell. The same content is available as a table below the grid."
     )
 
 
@@ -733,3 +736,41 @@ def with_date_range(figure: go.Figure, start: dt.date | None, end: dt.date | Non
         range=[pd.Timestamp(start) - pd.Timedelta(hours=12), pd.Timestamp(end) + pd.Timedelta(hours=12)]
     )
     return figure
+
+
+def grid_key_names(debate: Debate) -> dict[int, str]:
+    """The names of the grid's colour classes, as the timeline's legend names them (for the grid's key)."""
+    return _class_names(debate)
+
+
+GRID_LABEL_PX = 7.4  # the width of a character of an actor's name at the grid's tick font, for a fixed left margin
+GRID_BODY_PX = 440  # the cells' scroll box on screen: with the header above it, both fit a 720 px window
+
+
+def grid_parts(figure: go.Figure) -> tuple[go.Figure, go.Figure]:
+    """The `grid` figure cut in two for the screen: the question header, and the cells under it (which scroll in a
+    box of their own while the header stays in view). Both get the same fixed left margin, so that their columns
+    line up; the header keeps the figure's column labels and nothing else, the body its cells without them."""
+    names = list(figure.layout.yaxis.ticktext or [])
+    left = int(16 + GRID_LABEL_PX * max((len(html.unescape(str(n))) for n in names), default=0))
+    slanted = (figure.layout.xaxis.tickangle or 0) != 0
+    labels = 130 if slanted else 56  # room for the column labels: slanted ones, or up to three wrapped lines
+    header = go.Figure(
+        go.Scatter(x=[None], y=[None], mode="markers", hoverinfo="skip", showlegend=False), layout=figure.layout
+    )
+    header.update_layout(  # a plot two pixels high, with the column labels under it, right above the cells
+        height=labels + 4,
+        margin={"l": left, "r": 10, "t": 2, "b": labels},
+        xaxis={"side": "bottom", "automargin": False, "tickangle": -45 if slanted else 0},
+        yaxis={"showticklabels": False, "range": [0, 1], "automargin": False},
+    )
+    body = go.Figure(figure)
+    rows = max(len(names), 1)
+    body.update_layout(
+        height=max(60, int(figure.layout.height or 0) - (160 if slanted else 110) + 20),
+        margin={"l": left, "r": 10, "t": 10, "b": 10},
+        yaxis={"automargin": False},
+        xaxis={"showticklabels": False, "automargin": False},
+    )
+    body.update_yaxes(range=[rows - 0.5, -0.5])
+    return header, body

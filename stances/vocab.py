@@ -140,3 +140,9 @@ def read_days(text: str) -> tuple[dt.date, dt.date] | None:
     except ValueError:
         return None
     return min(days), max(days)
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun in the right number: `1 actor`, `2 actors`, `1,000 statements`."""
+    number = int(number)
+    return f"{number:,} {noun if number == 1 else (plural or noun + 's')}"

@@ -375,7 +375,7 @@ def test_positions_over_time_scale_ticks_are_the_codebook_labels(debate):
 
 def test_timeline_alt_describes_the_statements(debate):
     assert charts.timeline_alt(debate, debate.statements) == (
-        "Timeline of 4 statements by 2 actors from 01 November 2022 to 10 November 2022; "
+        "Timeline of 4 statements by 2 actors from 2022-11-01 to 2022-11-10; "
         "each mark is one statement, coloured by position and shaped by how we know it."
     )
 
@@ -426,3 +426,29 @@ def test_timeline_switches_to_counts_past_the_lanes_a_screen_holds(tmp_path):
     assert charts.needs_density(debate.statements)
     few = debate.statements[debate.statements["actor_id"].isin(debate.actors["actor_id"].iloc[:5])]
     assert not charts.needs_density(few)
+
+
+def test_the_grid_on_screen_is_a_header_above_cells_whose_columns_line_up(debate):
+    """Issue 16, item 4: the grid was taller than the screen and its column labels scrolled away with it."""
+    figure = grid_figure(debate, dt.date(2022, 11, 30))
+    header, cells = charts.grid_parts(figure)
+    assert header.layout.margin.l == cells.layout.margin.l and header.layout.margin.r == cells.layout.margin.r
+    assert header.layout.xaxis.range == cells.layout.xaxis.range == figure.layout.xaxis.range
+    assert list(header.layout.xaxis.ticktext) == list(figure.layout.xaxis.ticktext)
+    assert cells.layout.xaxis.showticklabels is False
+    assert [list(t.x) for t in header.data] == [[None]]  # no cells in the header: nothing there to click
+    assert list(cells.data[0].customdata.ravel()) == list(figure.data[0].customdata.ravel())
+    assert header.layout.height < 200
+    assert figure.layout.xaxis.showticklabels is not False  # the take-away figure keeps its labels
+
+
+def test_the_grid_key_names_the_colours_the_asterisk_and_the_frames():
+    from stances import cards
+    from stances.vocab import POSITION_NAMES
+
+    key = cards.grid_key_html(POSITION_NAMES, changes=False, gaps=False, stale_after=60)
+    assert [name in key for name in POSITION_NAMES.values()] == [True] * 5
+    assert "* said more than 60 days before the day" in key.replace("<strong>", "").replace("</strong>", "")
+    assert "changed since" not in key and "≠" not in key
+    both = cards.grid_key_html(POSITION_NAMES, changes=True, gaps=True, stale_after=60)
+    assert "changed since the earlier day: ▲ up the scale, ▼ down, ◆ new" in both and "≠" in both

@@ -86,3 +86,17 @@ def test_days_are_written_one_way_and_a_path_joins_them():
     assert vocab.path_text([(dt.date(2022, 11, 4), 2), (dt.date(2022, 11, 10), 0), (dt.date(2022, 11, 20), -1)]) == (
         "+2 (2022-11-04) → 0 (2022-11-10) → −1 (2022-11-20)"
     )
+
+
+@pytest.mark.parametrize(
+    ("number", "noun", "expected"),
+    [
+        (1, "actor", "1 actor"),
+        (2, "actor", "2 actors"),
+        (0, "statement", "0 statements"),
+        (1000, "cell", "1,000 cells"),
+    ],
+)
+def test_counted_puts_the_noun_in_the_right_number(number, noun, expected):
+    """Regression (issue 16, item 9): "by 1 actors"."""
+    assert vocab.counted(number, noun) == expected

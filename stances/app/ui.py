@@ -12,6 +12,7 @@ import streamlit as st
 
 from stances import cards, chart_rows, links, query
 from stances.app.state import AppContext
+from stances.vocab import counted
 
 STATEMENT = links.STATEMENT_PARAM
 # Buttons that show only their icon: their label names them for screen readers and is hidden on screen.
@@ -175,7 +176,8 @@ def empty_state(context: AppContext) -> None:
             relaxed = relaxed.without("end")
         count = int(query.filter_mask(context.debate, relaxed).sum())
         lines.append(
-            f"- **{cards.shown(label)}** ({cards.shown(active[label])}): clearing it would show {count:,} statement(s)"
+            f"- **{cards.shown(label)}** ({cards.shown(active[label])}): "
+            f"clearing it would show {counted(count, 'statement')}"
         )
     st.markdown("Try relaxing a filter in the sidebar:\n" + "\n".join(lines))
     bring_your_own_debate()

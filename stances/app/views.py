@@ -11,7 +11,7 @@ from stances import cards, charts, links, paging, query
 from stances.app import state, ui
 from stances.app.main import note
 from stances.names import actor_names, question_labels
-from stances.vocab import DAY_WIDGET_FORMAT, STALE_AFTER_DAYS, day_text, signed
+from stances.vocab import DAY_WIDGET_FORMAT, STALE_AFTER_DAYS, counted, day_text, signed
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -87,14 +87,17 @@ def _dense_timeline(context: state.AppContext):
         key="timeline_bins",
         config=CHART_CONFIG,
     )
-    st.caption(f"Timeline of {len(shown):,} statements by {bins['actor_id'].nunique()} actors, counted per {period}.")
+    st.caption(
+        f"Timeline of {counted(len(shown), 'statement')} by {counted(bins['actor_id'].nunique(), 'actor')}, "
+        f"counted per {period}."
+    )
     picked = ui.picked_customdata(event)
     if picked and len(picked) == 3:
         actor, start, end = picked[0], dt.date.fromisoformat(picked[1]), dt.date.fromisoformat(picked[2])
         inside = query.in_bin(shown, actor, start, end)
         rows = query.table_rows(debate, inside.head(BIN_ROWS))
         more = f" (the first {BIN_ROWS:,})" if len(inside) > BIN_ROWS else ""
-        st.subheader(f"{len(inside):,} statements, {day_text(start)} – {day_text(end)}{more}")
+        st.subheader(f"{counted(len(inside), 'statement')}, {day_text(start)} – {day_text(end)}{more}")
         statement_table(rows, key="bin_table")
     return figure
 
@@ -185,11 +188,9 @@ def grid_page() -> None:
         )
         since, day = day, since
     st.caption(
-        "Each cell is the actor's latest known position on the question as of the chosen day. "
-        f"Empty cells: no known position yet. An asterisk (*) marks a position more than {STALE_AFTER_DAYS} days old "
-        "at that day."
-        + (" Framed cells changed: ▲ moved up the scale, ▼ down, ◆ new since the earlier day." if compare else "")
-        + (" ≠: the actor's public words and a private signal differ (see Public and private)." if gap_marks else "")
+        "Each cell is the actor's latest known position on the question as of the chosen day (the key below "
+        "says what the colours and marks mean)."
+        + (" ≠ marks differences that the Public and private page lists." if gap_marks else "")
     )
     if shown.empty:
         ui.empty_state(context)
@@ -209,14 +210,28 @@ def grid_page() -> None:
         debate, context.signature, context.filters, day, since, tuple(rows.ids), tuple(columns.ids), differs
     )
     snapshot, actors, questions, changes = view.snapshot, view.actors, view.questions, view.changes
-    event = st.plotly_chart(
-        figure,
-        alt=charts.grid_alt(debate, snapshot, actors, questions, day),
-        on_select="rerun",
-        selection_mode="points",
-        key="grid_chart",
-        config=CHART_CONFIG,
+    st.html(
+        cards.grid_key_html(
+            charts.grid_key_names(debate), changes=changes is not None, gaps=gap_marks, stale_after=STALE_AFTER_DAYS
+        )
     )
+    # The question header stays above the cells, which scroll in a box of their own when they are taller.
+    header, cells = charts.grid_parts(figure)
+    st.plotly_chart(
+        header,
+        key="grid_header",
+        config={"staticPlot": True},
+        alt=GRID_HEADER_ALT,
+    )
+    with st.container(height=min(charts.GRID_BODY_PX, int(cells.layout.height) + 8), border=False, key="grid_cells"):
+        event = st.plotly_chart(
+            cells,
+            alt=charts.grid_alt(debate, snapshot, actors, questions, day),
+            on_select="rerun",
+            selection_mode="points",
+            key="grid_chart",
+            config=CHART_CONFIG,
+        )
     ui.follow_click(event, "grid_chart")
     ui.chart_statement_picker(context, figure, by="rows", key="grid_statements", chart="grid")
     if changes is not None and since is not None:
@@ -363,13 +378,14 @@ def table_page() -> None:
     visible = statements.head(TABLE_ROWS)
     rows = query.table_rows(context.debate, visible)
     note = "" if len(statements) <= TABLE_ROWS else f" (showing the first {TABLE_ROWS:,}; downloads hold all)"
-    st.caption(f"{len(statements):,} statements{note}. Select a row to open its card.")
+    st.caption(f"{counted(len(statements), 'statement')}{note}. Select a row to open its card.")
     statement_table(rows, key="statement_table")
     downloads.buttons(context, statements, scope)
     ui.detail_card(context, hint=None)  # the caption above the table says how
 
 
 TABLE_ROWS = 1_000
+GRID_HEADER_ALT = "The comparison grid's column header: one column per question, as in the cells below it."
 SOURCE_ROWS = 2_000
 TABLE_COLUMNS = {
     "statement_id": st.column_config.TextColumn("Id"),

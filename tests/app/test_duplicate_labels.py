@@ -50,7 +50,7 @@ def test_every_page_renders_with_duplicate_labels_and_names(twins, page):
 
 def test_the_grid_keeps_one_row_per_actor_and_one_column_per_question(twins):
     at = run_page("grid")
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = json.loads(next(c for c in at.get("plotly_chart") if c.key == "grid_chart").proto.spec)
     cells = [trace for trace in spec["data"] if trace.get("customdata")]
     placed = {
         (str(x), str(y)): row[0]

@@ -138,3 +138,30 @@ def test_the_as_of_day_can_be_typed_and_the_slider_and_link_follow(page, server,
     expect(page.locator(".st-key-asof [data-testid=stDateInputField]")).to_contain_text(re.compile(r"2022\D*10\D*02"))
     screenshot(page, "grid-typed-day")
     assert outside_requests == []
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_grid_keeps_its_questions_and_key_in_view_while_its_cells_scroll(page, server, outside_requests, size):
+    """Regression (issue 16, item 4): the grid was taller than the screen; its column labels scrolled away."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    open_app(page, server, "/grid")
+    header, cells = page.locator(".st-key-grid_header"), page.locator(".st-key-grid_cells")
+    expect(page.locator(".stances-grid-key")).to_contain_text("−2 strongly against")
+    expect(header).to_contain_text("Open talks now")
+    top, head = cells.bounding_box(), header.bounding_box()
+    together = top["y"] + top["height"] - head["y"]
+    assert together <= size[1] - 40, f"the header and the cells' box take {together:.0f} px: more than the window"
+    box_height = cells.evaluate("e => e.querySelector('[data-testid=stVerticalBlock]')?.clientHeight ?? e.clientHeight")
+    inner = cells.evaluate("e => e.scrollHeight")
+    assert inner > box_height  # 34 actors: more rows than the box shows
+    header.scroll_into_view_if_needed()
+    top = cells.bounding_box()
+    page.mouse.move(top["x"] + top["width"] / 2, min(top["y"] + 60, size[1] - 10))
+    page.mouse.wheel(0, 600)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.st-key-grid_cells, .st-key-grid_cells *')].some(e => e.scrollTop > 0)"
+    )
+    expect(header).to_be_in_viewport()
+    assert header.bounding_box()["y"] + header.bounding_box()["height"] <= cells.bounding_box()["y"] + 1
+    screenshot(page, f"grid-scrolled-{size[0]}x{size[1]}")
+    assert outside_requests == []
