@@ -190,6 +190,6 @@ def test_grid_marks_public_private_gaps_from_the_link():
     ok(at.run())
     ok(at.switch_page("stances/app/pages/grid.py").run())
     assert at.toggle(key="gapmarks").value is True
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = json.loads(next(c for c in at.get("plotly_chart") if c.key == "grid_chart").proto.spec)
     marked = [t for t in spec["data"][0]["text"] if t.endswith("≠")]
     assert marked, spec["data"][0]["text"]

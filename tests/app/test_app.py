@@ -46,7 +46,7 @@ TITLES = {
 # Each page's own content on the bundled debate: how its first caption starts, and how many charts and tables it has.
 CONTENT = {
     "timeline": ("Each mark is one statement", 1, 0),
-    "grid": ("Each cell is the actor's latest known position", 1, 1),
+    "grid": ("Each cell is the actor's latest known position", 2, 1),  # the question header, then the cells
     "trends": ("For each question, each actor's position", 1, 0),
     "alignment": ("Window: 08 Sep 2022", 3, 5),
     "public_private": ("Each row sets a private signal", 0, 1),
