@@ -170,12 +170,6 @@ def present_html(detail: StatementDetail, number: int, total: int) -> str:
 </div>"""
 
 
-# The presenter's extra clicker keys live on buttons that need no place on screen.
-CLICKER_KEYS_CSS = """<style>
-div[class*="st-key-clicker_"] { display: none; }
-</style>"""
-
-
 def story_header_html(title: str, number: int, total: int) -> str:
     """The story's title and the step counter, always on screen while presenting: the page's heading."""
     return (

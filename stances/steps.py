@@ -7,9 +7,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from stances import query
-from stances.columns import is_in
-
 
 @dataclass(frozen=True, kw_only=True)
 class Step:
@@ -59,21 +56,6 @@ def step_on_or_after(ordered: pd.DataFrame, day: dt.date) -> int:
 def shown_so_far(ordered: pd.DataFrame, number: int) -> pd.DataFrame:
     """The statements up to and including step `number`: what the audience has seen."""
     return ordered.iloc[: clamp(number, len(ordered))]
-
-
-def state_at(
-    ordered: pd.DataFrame, number: int, *, actors: list[str] | None = None, questions: list[str] | None = None
-) -> pd.DataFrame:
-    """The grid's as-of snapshot after step `number`: each actor's latest position among the steps shown so far
-    (only of `actors` on `questions` when given: the cells the grid draws)."""
-    seen = shown_so_far(ordered, number)
-    if actors is not None:
-        seen = seen[is_in(seen["actor_id"], actors).to_numpy()]
-    if questions is not None:
-        seen = seen[is_in(seen["question_id"], questions).to_numpy()]
-    if seen.empty:
-        return query.as_of(seen, dt.date.today())
-    return query.as_of(seen, seen["date"].max())
 
 
 def grid_actors(ordered: pd.DataFrame, number: int, *, limit: int) -> list[str]:

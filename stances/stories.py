@@ -19,14 +19,14 @@ from typing import Any
 
 import pandas as pd
 
-from stances import links, package, query, schema, steps
+from stances import cards, links, package, query, schema, steps
 from stances.columns import split_ids
 from stances.model import Debate
 
 WALK = ""  # the story id of the default walk
 WALK_TITLE = "All statements by date"
-GRID_ACTORS = 16  # the default walk's grid keeps at most this many actors: the current one and the busiest
-GRID_QUESTIONS = 10  # and at most this many questions, chosen the same way
+GRID_ACTORS = 6  # the default walk's grid keeps at most this many actors: the current one and the busiest
+GRID_QUESTIONS = 5  # and at most this many questions, chosen the same way
 SLUG = re.compile(schema.SLUG)
 
 
@@ -124,6 +124,7 @@ class StepView:
     actors: list[str]
     questions: list[str]
     moved: dict[tuple[str, str], int] | None
+    cell: tuple[str, str] = ("", "")  # the step's statement's (actor, question): its cell in the grid
 
     @property
     def total(self) -> int:
@@ -162,8 +163,10 @@ def context_statements(debate: Debate, shown: pd.DataFrame, story: Story) -> pd.
 def step_view(debate: Debate, story: Story, context: pd.DataFrame, number: int) -> StepView:
     """The view of step `number` (clamped to the story) of `story`, over `context` (see `context_statements`).
 
-    The default walk's grid holds what the audience has seen so far (the steps up to this one); a story's grid is
-    every context statement as of the step's day (or its `as_of`), on its chosen actors and questions.
+    The grid follows the Grid page's one rule (`query.grid_view`, i.e. `query.as_of`): each actor's latest position
+    on or before the grid's day (the step's day, or a story step's `as_of`), over every context statement, so the
+    presenter's grid and the Grid page opened for that day show the same cells. The default walk's grid keeps the
+    current step's actor and question and the busiest so far; a story's grid keeps its chosen actors and questions.
     """
     if not story.steps:
         raise ValueError(f"story {story.story_id!r} has no steps")
@@ -173,19 +176,18 @@ def step_view(debate: Debate, story: Story, context: pd.DataFrame, number: int) 
     if row.empty:
         raise ValueError(f"step {number} names an unknown statement {step.statement_id!r}")
     day = pd.Timestamp(row["date"].iloc[0]).date()
+    grid_day = step.as_of or day
     if story.is_walk:
-        actors = query.actors_in(debate, steps.grid_actors(context, number, limit=GRID_ACTORS))
-        questions = query.questions_in(debate, steps.grid_questions(context, number, limit=GRID_QUESTIONS))
-        snapshot = steps.state_at(context, number, actors=actors, questions=questions)
-        moved = None
-        grid_day = day
+        chosen_actors = query.actors_in(debate, steps.grid_actors(context, number, limit=GRID_ACTORS))
+        chosen_questions = query.questions_in(debate, steps.grid_questions(context, number, limit=GRID_QUESTIONS))
+        view = query.grid_view(debate, context, grid_day, actors=chosen_actors, questions=chosen_questions)
+        actors, questions, moved = chosen_actors, chosen_questions, None
     else:
-        grid_day = step.as_of or day
-        view = query.grid_view(debate, _step_wins_its_day(context, row.iloc[0]), grid_day, step.since)
+        view = query.grid_view(debate, context, grid_day, step.since)
         # A chosen actor with nothing to show yet still gets its (empty) row: the grid does not jump between steps.
         actors = query.actors_in(debate, step.actors) if step.actors else view.actors
         questions = query.questions_in(debate, step.questions) if step.questions else view.questions
-        snapshot, moved = view.snapshot, view.moved
+        moved = view.moved
     return StepView(
         story=story,
         number=number,
@@ -196,23 +198,35 @@ def step_view(debate: Debate, story: Story, context: pd.DataFrame, number: int) 
         start=step.view_start,
         end=step.view_end,
         timeline=context,
-        snapshot=snapshot,
+        snapshot=view.snapshot,
         actors=actors,
         questions=questions,
         moved=moved,
+        cell=(str(row["actor_id"].iloc[0]), str(row["question_id"].iloc[0])),
     )
 
 
-def _step_wins_its_day(context: pd.DataFrame, statement: pd.Series) -> pd.DataFrame:
-    """`context` without the other statements of the step's cell (actor, question) on the step's day, so that the
-    grid's cell shows the statement the card shows (two reports of one actor on one day are common)."""
-    same_cell_day = (
-        (context["actor_id"] == statement["actor_id"])
-        & (context["question_id"] == statement["question_id"])
-        & (context["date"] == statement["date"])
-        & (context["statement_id"] != statement["statement_id"])
-    )
-    return context[~same_cell_day.to_numpy()] if same_cell_day.any() else context
+GRID_RULE = "as on the Grid page: latest positions by that day"
+
+
+def grid_note(view: StepView) -> str:
+    """What the step's grid shows, in words for the screen (plain text: the caller escapes it)."""
+    note = f"Grid as of {cards.long_date(view.grid_day)}, {GRID_RULE}"
+    if view.since:
+        note += f"; framed cells changed since {cards.long_date(view.since)}"
+    return note + "."
+
+
+def cell_shows_another(view: StepView) -> str | None:
+    """The statement the grid shows in the card's own cell (actor, question) when it is not the card's statement
+    (a later statement of the day, or stronger evidence of the same day, wins the day's cell); else None."""
+    cells = view.snapshot
+    mine = cells[(cells["actor_id"].astype(str) == view.cell[0]).to_numpy()]
+    mine = mine[(mine["question_id"].astype(str) == view.cell[1]).to_numpy()]
+    if mine.empty or view.cell[0] not in view.actors or view.cell[1] not in view.questions:
+        return None
+    shown = str(mine["statement_id"].iloc[0])
+    return None if shown == view.statement_id else shown
 
 
 # Authoring: a story built in the app, downloaded as rows or as the whole debate with the story added.

@@ -92,54 +92,6 @@ def cells(snapshot: pd.DataFrame) -> dict[tuple[str, str], tuple[str, int]]:
     }
 
 
-@pytest.mark.parametrize(
-    ("number", "expected"),
-    [
-        (1, {("milley", "talks-now"): ("milley-private", 2)}),
-        (2, {("milley", "talks-now"): ("milley-club", 1)}),
-        (
-            3,
-            {
-                ("milley", "talks-now"): ("milley-club", 1),
-                ("sullivan", "talks-now"): ("sullivan-view", -1),
-            },
-        ),
-        (
-            4,
-            {
-                ("milley", "talks-now"): ("milley-club", 1),
-                ("sullivan", "talks-now"): ("sullivan-view", -1),
-                ("sullivan", "us-press-kyiv"): ("sullivan-briefing", -2),
-            },
-        ),
-    ],
-)
-def test_state_at_is_the_latest_position_among_the_steps_shown(ordered, number, expected):
-    assert cells(steps.state_at(ordered, number)) == expected
-
-
-def test_state_at_leaves_out_a_later_statement_of_the_same_day(ordered):
-    # Steps 3 and 4 share 10 Nov: after step 3 the grid must not yet show Sullivan on pressing Kyiv.
-    assert ("sullivan", "us-press-kyiv") not in cells(steps.state_at(ordered, 3))
-    assert ("sullivan", "us-press-kyiv") in cells(query.as_of(ordered, dt.date(2022, 11, 10)))
-
-
-@pytest.mark.parametrize("number", [1, 2, 3, 4])
-def test_state_at_equals_as_of_over_the_steps_so_far(ordered, number):
-    seen = ordered.iloc[:number]
-    expected = query.as_of(seen, seen["date"].iloc[-1])
-    pd.testing.assert_frame_equal(steps.state_at(ordered, number), expected)
-
-
-def test_state_at_ages_positions_from_the_steps_day(ordered):
-    snapshot = steps.state_at(ordered, 2).set_index("statement_id")
-    assert snapshot["age_days"].to_dict() == {"milley-club": 0}
-
-
-def test_state_at_of_no_statements_is_empty(ordered):
-    assert cells(steps.state_at(ordered.iloc[:0], 1)) == {}
-
-
 def test_grid_questions_keeps_the_current_question_and_the_busiest_so_far():
     ordered = pd.DataFrame(
         {

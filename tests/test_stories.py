@@ -197,16 +197,60 @@ def test_a_story_step_sets_range_grid_day_and_grid_axes(tiny_debate):
     assert set(second.snapshot["date"]) <= {d for d in debate.statements["date"] if d.date() <= second.grid_day}
 
 
-def test_the_default_walk_grid_holds_only_what_was_shown_so_far(tiny_debate):
+def cells(snapshot) -> dict[tuple[str, str], str]:
+    return {(str(r.actor_id), str(r.question_id)): str(r.statement_id) for r in snapshot.itertuples(index=False)}
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 4])
+def test_the_default_walk_grid_is_the_grid_pages_as_of_the_steps_day(tiny_debate, number):
     debate = load_debate(tiny_debate)
     ordered = query.step_order(debate.statements)
-    walk = stories.default_walk(ordered)
-    view = stories.step_view(debate, walk, ordered, 1)
-    assert (view.total, view.statement_id, list(view.snapshot["statement_id"])) == (
-        4,
-        ordered["statement_id"].iloc[0],
-        [ordered["statement_id"].iloc[0]],
+    view = stories.step_view(debate, stories.default_walk(ordered), ordered, number)
+    assert cells(view.snapshot) == cells(query.grid_view(debate, debate.statements, view.day).snapshot)
+
+
+def test_the_default_walk_grid_shows_a_later_step_of_the_same_day(tiny_debate):
+    # Steps 3 and 4 share 10 Nov: the grid "as of 10 Nov" at step 3 already holds step 4's cell, as the Grid page
+    # for that day does (issue 16, item 12: the grid said "as of this day" but showed "as of this step").
+    debate = load_debate(tiny_debate)
+    ordered = query.step_order(debate.statements)
+    view = stories.step_view(debate, stories.default_walk(ordered), ordered, 3)
+    assert (view.statement_id, cells(view.snapshot).get(("sullivan", "us-press-kyiv"))) == (
+        "sullivan-view",
+        "sullivan-briefing",
     )
+
+
+def test_the_bundled_walk_at_7_november_shows_zelenskyy_as_the_grid_page_does():
+    # Issue 16, item 12: on 7 Nov the presenter's grid showed Zelenskyy at -2 on "Open talks now" (the steps so far)
+    # while the Grid page for 7 Nov, opened with the presenter's own button, showed +1.
+    debate = load_debate()
+    ordered = query.step_order(debate.statements)
+    walk = stories.default_walk(ordered)
+    number = list(ordered["statement_id"]).index("macron-20221107-talks-now") + 1
+    view = stories.step_view(debate, walk, ordered, number)
+    grid_page = query.grid_view(debate, debate.statements, dt.date(2022, 11, 7)).snapshot
+    position = {(str(r.actor_id), str(r.question_id)): int(r.position) for r in view.snapshot.itertuples()}
+    expected = {(str(r.actor_id), str(r.question_id)): int(r.position) for r in grid_page.itertuples()}
+    assert ("zelenskyy" in view.actors, position[("zelenskyy", "talks-now")]) == (True, 1)
+    assert position == {k: v for k, v in expected.items() if k[0] in view.actors and k[1] in view.questions}
+
+
+def test_the_grid_note_says_the_day_and_the_rule(tiny_debate):
+    debate = load_debate(with_stories(tiny_debate))
+    story = stories.stories_in(debate)["club"]
+    view = stories.step_view(debate, story, stories.context_statements(debate, debate.statements, story), 1)
+    assert stories.grid_note(view) == ("Grid as of 9 November 2022, as on the Grid page: latest positions by that day.")
+
+
+def test_a_step_whose_cell_shows_another_statement_of_its_day_says_which():
+    # Milley on 10 Nov: the card shows the private view (step 3); the Grid page's rule shows his on-record words of
+    # that day in the cell, and the screen says so rather than the grid silently disagreeing with the card.
+    debate = load_debate()
+    story = stories.stories_in(debate)["milley-vs-advisers"]
+    context = stories.context_statements(debate, debate.statements, story)
+    shown = [stories.cell_shows_another(stories.step_view(debate, story, context, n)) for n in (1, 2, 3)]
+    assert shown == [None, None, "milley-20221110-talks-now-2"]
 
 
 def test_a_filter_never_drops_a_story_step_from_the_context(tiny_debate):

@@ -7,7 +7,7 @@ import time
 
 import streamlit as st
 
-from stances import cards, charts, deck, links, query, steps, stories
+from stances import cards, charts, deck, links, query, room, steps, stories
 from stances.app import state, ui
 from stances.app.main import DEBATE, FILTER_KEYS, PAGES, note
 
@@ -17,10 +17,62 @@ CURRENT = "_present_step"  # (story id, step), kept in the session so that Back 
 STEP_BOX = "step_box"
 STORY_BOX = "story_box"
 LAST_MOVE = "_present_last_move"  # when the step last changed, for autoplay's pace
-CHART_HEIGHT = 240  # timeline and grid, one above the other: the page fits a 1280x720 projector without scrolling
 DRAFT = "_story_draft"  # the story being built in this session (never written to disk)
-# Extra keys a presentation clicker sends, each on a hidden button (one shortcut per button): key -> step change.
-CLICKER_KEYS = {"PageDown": 1, "Space": 1, "Down": 1, "PageUp": -1, "Up": -1}
+RETURN = "_present_return"  # (story id, step) the presenter's Grid/Timeline buttons left from: the way back
+HIDE_SIDEBAR = "hide_sidebar"  # kept for the whole session (persist_state): exploring and coming back keep it
+JUMP = "jump"
+JUMP_PROBLEM = "_present_jump_problem"  # what was wrong with the typed day, said under the bar
+
+# Sizes for a room (issue 16, item 10): no text under 16 px at 1280x720, the page's side margins narrow so that the
+# controls keep their whole labels beside the sidebar, and rows of controls wrap rather than cut a label.
+PRESENTER_CSS = """<style>
+.block-container { padding: .6rem 1.5rem 0 1.5rem !important; max-width: none !important; }
+[data-testid="stMain"] button p, [data-testid="stMain"] label p, [data-testid="stMain"] input,
+[data-testid="stMain"] [data-testid="stCaptionContainer"], [data-testid="stMain"] summary p,
+[data-testid="stMain"] [data-testid="stSelectbox"] div { font-size: 1rem !important; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"] { color: #333; }
+.stances-present { font-size: 1.25rem; padding: .6em .9em; }
+.stances-present .who { font-size: 1.8rem; }
+.stances-present .when { font-size: 1.15rem; }
+.stances-present blockquote { font-size: 1.3rem; line-height: 1.3; }
+.stances-present .outlet { font-size: 1rem; }
+.stances-narration { font-size: 1.15rem !important; }
+</style>"""
+
+# The presentation clicker's keys, from anywhere on the Present page (issue 16, item 11): Streamlit's own button
+# shortcuts are ignored while any widget has focus (a toggle, a button), so one listener on the page presses the
+# step buttons instead. It stands aside while the presenter types (text, number and date boxes, a select's search)
+# or moves a slider, and on every other page. No data goes in here.
+PRESENTER_KEYS = """<script>
+(function () {
+  if (window.__stancesPresenterKeys) return;
+  window.__stancesPresenterKeys = true;
+  var MOVES = {PageDown: "next", ArrowRight: "next", ArrowDown: "next", " ": "next",
+               PageUp: "prev", ArrowLeft: "prev", ArrowUp: "prev", Home: "first", End: "last"};
+  var TYPED = ["text", "search", "number", "date", "email", "url", "tel", "password", "datetime-local", "month",
+               "week", "time"];
+  function typing(el) {
+    if (!el || !el.tagName) return false;
+    if (el.isContentEditable || el.tagName === "TEXTAREA" || el.tagName === "SELECT") return true;
+    if (el.tagName === "INPUT") return TYPED.indexOf((el.getAttribute("type") || "text").toLowerCase()) >= 0;
+    var role = el.getAttribute("role");
+    return role === "slider" || role === "combobox" || role === "listbox" || role === "option";
+  }
+  document.addEventListener("keydown", function (event) {
+    // Enter commits a typed step or day; then the box lets go of the focus, so the clicker steps on at once.
+    var box = event.key === "Enter" && event.target.closest && event.target.closest(".st-key-jump, .st-key-step_box");
+    if (box) { var typed = event.target; setTimeout(function () { typed.blur(); }, 0); return; }
+    var move = MOVES[event.key];
+    if (!move || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (!document.querySelector(".stances-present") || typing(event.target)) return;
+    if (event.target.closest && event.target.closest('[data-testid="stPopoverBody"], [role="dialog"]')) return;
+    event.preventDefault();
+    event.stopPropagation();
+    var button = document.querySelector(".st-key-" + move + " button");
+    if (button && !button.disabled) button.click();
+  }, true);
+})();
+</script>"""
 
 
 def _go(number: int, story_id: str | None = None) -> None:
@@ -76,26 +128,29 @@ def present_page() -> None:
         st.query_params[STORY] = story.story_id
     elif not story.story_id:
         st.query_params.pop(STORY, None)
-    st.html(cards.PRESENT_CSS)
-    if st.session_state.get("hide_sidebar", False):
+    st.session_state.pop(RETURN, None)
+    st.html(cards.PRESENT_CSS + PRESENTER_CSS)
+    if st.session_state.get(HIDE_SIDEBAR, False):
         st.html(cards.HIDE_SIDEBAR_CSS)
-    st.html(cards.CLICKER_KEYS_CSS)
-    head = st.columns([3, 5, 1.6, 1.6], vertical_alignment="center")
-    head[1].html(cards.story_header_html(story.title, view.number, total))
+    st.html(PRESENTER_KEYS, unsafe_allow_javascript=True)
+    head = st.container(horizontal=True, vertical_alignment="center", key="present_head")
+    head.html(cards.story_header_html(story.title, view.number, total), width="stretch")
     if known:
         st.session_state[STORY_BOX] = story.story_id
         titles = {stories.WALK: f"{stories.WALK_TITLE} ({len(ordered)} steps)"} | {
             k: f"{s.title} ({len(s.steps)} steps)" for k, s in known.items()
         }
-        head[0].selectbox(
-            "Story",
-            list(titles),
-            format_func=lambda k: titles.get(k, k),
-            key=STORY_BOX,
-            on_change=_choose_story,
-            label_visibility="collapsed",
-            help="The default walk, or one of the debate's curated stories",
-        )
+        with head.popover("Stories", icon=":material/list:", help="The default walk, or a curated story"):
+            st.radio(
+                "Story",
+                list(titles),
+                format_func=lambda k: titles.get(k, k),
+                key=STORY_BOX,
+                on_change=_choose_story,
+                help="The default walk, or one of the debate's curated stories",
+            )
+    take_away = head.popover("Take away", icon=":material/download:")
+    build = head.popover("Build a story", icon=":material/playlist_add:")
     _step_bar(view, total, ordered if story.is_walk else stories.step_dates(debate, story))
     playing = st.session_state.get("autoplay", False)
     pace = st.session_state.get("pace", 6)
@@ -103,7 +158,7 @@ def present_page() -> None:
     if detail is None:  # the step's statement comes from the debate, so this is a defect; say so, do not crash
         st.error(f"Step {view.number} names a statement that is not in the debate.")
         return
-    left, right = st.columns([5, 7])
+    left, right = st.columns([4.6, 7.4])
     with left:
         if view.step.narration:
             st.html(cards.narration_html(view.step.narration))
@@ -112,15 +167,20 @@ def present_page() -> None:
             if view.step.notes:
                 st.html(cards.notes_html(view.step.notes))
             st.html(cards.detail_html(detail))
-        foot = st.columns([3, 2, 2], vertical_alignment="center")
-        foot[0].toggle("Hide sidebar", key="hide_sidebar")
+        foot = st.container(horizontal=True, vertical_alignment="center", key="present_foot")
+        foot.toggle("Hide sidebar", key=HIDE_SIDEBAR, persist_state="session")
         params = _explore_params(view.grid_day)
-        if foot[1].button("Grid", key="explore_grid", icon=":material/grid_on:", help="Explore the grid from here"):
+        if foot.button("Grid", key="explore_grid", icon=":material/grid_on:", help="Explore the grid from here"):
+            st.session_state[RETURN] = (story.story_id, view.number)
             st.switch_page(PAGES / "grid.py", query_params=params)
-        if foot[2].button(
+        if foot.button(
             "Timeline", key="explore_timeline", icon=":material/timeline:", help="Explore the timeline from here"
         ):
+            st.session_state[RETURN] = (story.story_id, view.number)
             st.switch_page(PAGES / "timeline.py", query_params={**params, "statement": view.statement_id})
+        walk_note = _walk_grid_note(view, ordered)
+        if walk_note:
+            st.caption(walk_note)
     with right:
         figure = _timeline(context, view, ordered)
         st.plotly_chart(
@@ -129,28 +189,15 @@ def present_page() -> None:
             config={"displayModeBar": False},
             alt=f"Timeline with step {view.number} of {total} ringed; later statements faded.",
         )
-        grid = charts.grid(
-            debate,
-            view.snapshot,
-            actors=view.actors,
-            questions=view.questions,
-            changed=view.moved,
-            compact=True,
-            height=CHART_HEIGHT,
-        )
+        grid = room.grid(debate, view)
         st.plotly_chart(
             grid,
             key="present_grid",
             config={"displayModeBar": False},
             alt=charts.grid_alt(debate, view.snapshot, view.actors, view.questions, view.grid_day),
         )
-        all_actors, all_questions = ordered["actor_id"].nunique(), ordered["question_id"].nunique()
-        if story.is_walk and (len(view.actors) < all_actors or len(view.questions) < all_questions):
-            st.caption(
-                f"Grid: {len(view.actors)} of {all_actors:,} actors, {len(view.questions)} of {all_questions:,} "
-                "questions (this step's and the busiest so far)."
-            )
-    with head[2].popover("Take away", icon=":material/download:"):
+        st.caption(cards.shown(_grid_caption(view)))
+    with take_away:
         st.download_button(
             "Download the presentation (one HTML file, plays offline)",
             data=lambda: deck.presentation(debate, story_id=story.story_id or None, filters=context.filters),
@@ -162,7 +209,7 @@ def present_page() -> None:
         )
         st.caption("Every step's card, narration, sources and notes, with the timeline and grid; keys as here.")
         ui.figure_downloads(context, {"Timeline": figure, "Grid": grid}, key="present_files")
-    with head[3].popover("Build a story", icon=":material/playlist_add:"):
+    with build:
         _authoring(context, view)
     if playing:
         _autoplay(pace, view)
@@ -171,99 +218,110 @@ def present_page() -> None:
 
 
 def _step_bar(view: stories.StepView, total: int, dated) -> None:
-    """First, previous, next, last (with a clicker's keys), the step box, jump to date and autoplay."""
-    bar = st.columns([1, 2, 2, 1, 2, 2, 1.3, 2], vertical_alignment="bottom")
+    """First, previous, next, last, the step box, jump to date and autoplay, in one row that wraps rather than cut
+    a label. The clicker's keys press these buttons (see `PRESENTER_KEYS`), from anywhere on the page."""
+    bar = st.container(horizontal=True, vertical_alignment="center", key="present_bar")
     st.session_state[STEP_BOX] = view.number
-    bar[4].number_input("Step", min_value=1, max_value=total, step=1, key=STEP_BOX, on_change=_from_box)
-    bar[0].button(
-        "First step",
-        on_click=_go,
-        args=(1,),
-        disabled=view.is_first,
-        key="first",
-        shortcut="Home",
-        icon=":material/first_page:",
-        help="First step (Home)",
+    moves = (
+        ("first", "First step", 1, view.is_first, ":material/first_page:", "First step (Home)"),
+        (
+            "prev",
+            "Previous",
+            view.number - 1,
+            view.is_first,
+            ":material/chevron_left:",
+            "Previous step (← or PageUp)",
+        ),
+        (
+            "next",
+            "Next",
+            view.number + 1,
+            view.is_last,
+            ":material/chevron_right:",
+            "Next step (→, Space or PageDown)",
+        ),
+        ("last", "Last step", total, view.is_last, ":material/last_page:", "Last step (End)"),
     )
-    bar[1].button(
-        "Previous",
-        on_click=_go,
-        args=(view.number - 1,),
-        disabled=view.is_first,
-        key="prev",
-        shortcut="Left",
-        icon=":material/chevron_left:",
-        width="stretch",
-        help="Previous step (← or PageUp)",
-    )
-    bar[2].button(
-        "Next",
-        on_click=_go,
-        args=(view.number + 1,),
-        disabled=view.is_last,
-        key="next",
-        shortcut="Right",
-        icon=":material/chevron_right:",
-        type="primary",
-        width="stretch",
-        help="Next step (→, Space or PageDown)",
-    )
-    bar[3].button(
-        "Last step",
-        on_click=_go,
-        args=(total,),
-        disabled=view.is_last,
-        key="last",
-        shortcut="End",
-        icon=":material/last_page:",
-        help="Last step (End)",
-    )
-    for key, move in CLICKER_KEYS.items():
-        target = view.number + move
-        st.button(
-            key,
+    for key, label, target, disabled, icon, help_text in moves:
+        bar.button(
+            label,
             on_click=_go,
             args=(target,),
-            disabled=not 1 <= target <= total,
-            key=f"clicker_{key.lower()}",
-            shortcut=key,
+            disabled=disabled,
+            key=key,
+            icon=icon,
+            help=help_text,
+            type="primary" if key == "next" else "secondary",
         )
-    first, last = query.date_bounds(dated)
-    bar[5].date_input(
-        "Jump to date",
-        value=None,
-        min_value=first,
-        max_value=last,
-        key="jump",
-        on_change=_jump,
-        args=(dated,),
-        format="YYYY-MM-DD",
+    bar.number_input(
+        "Step",
+        min_value=1,
+        max_value=total,
+        step=1,
+        key=STEP_BOX,
+        on_change=_from_box,
+        width=150,
+        label_visibility="collapsed",
+        help="Go to step: type its number and press Enter",
     )
-    bar[6].toggle("Autoplay", key="autoplay", bind="query-params")
-    bar[7].slider("Seconds per step", *links.PACE, 6, key="pace", bind="query-params")
+    first, last = query.date_bounds(dated)
+    bar.text_input(
+        "Jump to date",
+        key=JUMP,
+        placeholder="Jump to date: YYYY-MM-DD",
+        on_change=_jump,
+        args=(dated, first, last),
+        max_chars=10,
+        width=270,
+        label_visibility="collapsed",
+        help=f"Type a day from {first.isoformat()} to {last.isoformat()} and press Enter: the first step on or "
+        "after it",
+    )
+    with bar.popover("Autoplay", icon=":material/play_circle:"):
+        st.toggle("Autoplay", key="autoplay", bind="query-params")
+        st.slider("Seconds per step", *links.PACE, 6, key="pace", bind="query-params")
+    problem = st.session_state.get(JUMP_PROBLEM)
+    if problem:
+        st.warning(problem)
 
 
 def _timeline(context: state.AppContext, view: stories.StepView, ordered):
-    """The timeline with the step ringed and later statements faded, zoomed to a story step's range."""
+    """The timeline of the grid's actors with the step ringed and later statements faded, zoomed to a story step's
+    range, at room sizes."""
     debate = context.debate
     if view.story.is_walk and charts.needs_density(ordered):
         freq = charts.dense_period(ordered, lanes=stories.GRID_ACTORS)
         bins = state.binned(debate, context.signature, context.filters, freq)
         bins = bins[bins["actor_id"].isin(view.actors)]
         row = ordered.iloc[view.number - 1]
-        return charts.timeline_density(
-            debate, bins, events=debate.events, current=(str(row["actor_id"]), view.day), height=CHART_HEIGHT
+        figure = charts.timeline_density(
+            debate,
+            bins,
+            events=debate.events,
+            current=(str(row["actor_id"]), view.day),
+            height=room.timeline_height(view),
         )
-    figure = charts.timeline(
-        debate,
-        view.timeline,
-        events=debate.events,
-        current=view.statement_id,
-        until=view.day,
-        height=CHART_HEIGHT,
-        compact=True,
-    )
-    return charts.with_date_range(figure, view.start, view.end)
+        return room.sized_timeline(figure, debate, query.actors_in(debate, bins["actor_id"]))
+    return room.timeline(debate, view, events=debate.events)
+
+
+def _grid_caption(view: stories.StepView) -> str:
+    """The grid's day and rule, and whether its step's cell shows another statement than the card."""
+    note = stories.grid_note(view)
+    if stories.cell_shows_another(view) is not None:
+        note += " The step's own cell shows another statement of that day, as the Grid page does."
+    return note
+
+
+def _walk_grid_note(view: stories.StepView, ordered) -> str | None:
+    """How much of the debate the default walk's grid and timeline show, when not all of it."""
+    all_actors, all_questions = ordered["actor_id"].nunique(), ordered["question_id"].nunique()
+    if not view.story.is_walk or (len(view.actors) >= all_actors and len(view.questions) >= all_questions):
+        return None
+    shown = [f"{len(view.actors)} of {all_actors:,} actors"]
+    if len(view.questions) < all_questions:
+        shown.append(f"{len(view.questions)} of {all_questions:,} questions")
+    return f"Charts: {' and '.join(shown)}, this step's and the busiest so far."
 
 
 def _authoring(context: state.AppContext, view: stories.StepView) -> None:
@@ -352,10 +410,44 @@ def _debate_with_story(context: state.AppContext, draft: stories.Story) -> bytes
     return stories.debate_zip(read_debate_files(context.folder), draft, name=context.debate.meta.name)
 
 
-def _jump(ordered) -> None:
-    day = st.session_state.get("jump")
-    if isinstance(day, dt.date):
-        _go(steps.step_on_or_after(ordered, day))
+def _jump(ordered, first: dt.date, last: dt.date) -> None:
+    """Enter (or leaving the box) commits the typed day: go to the first step on or after it."""
+    st.session_state.pop(JUMP_PROBLEM, None)
+    text = (st.session_state.get(JUMP) or "").strip()
+    if not text:
+        return
+    day = links.parse_date(text)
+    if day is None or not first <= day <= last:
+        st.session_state[JUMP_PROBLEM] = (
+            f"Jump to date: type a day as YYYY-MM-DD, from {first.isoformat()} to {last.isoformat()}."
+        )
+        return
+    st.session_state[JUMP] = ""
+    _go(steps.step_on_or_after(ordered, day))
+
+
+def back_to_story() -> None:
+    """On a page opened with the presenter's Grid or Timeline button: a button back to the same story and step
+    (the filters of the link kept; the sidebar as the presenter left it)."""
+    place = st.session_state.get(RETURN)
+    if not place:
+        return
+    story_id, number = place
+    params: dict[str, str | list[str]] = {
+        k: st.query_params.get_all(k) for k in (DEBATE, *FILTER_KEYS) if k in st.query_params
+    }
+    params[STEP] = str(number)
+    if story_id:
+        params[STORY] = story_id
+    if st.button(
+        "Back to the story",
+        key="back_to_story",
+        icon=":material/arrow_back:",
+        type="primary",
+        help=f"Return to the Present page at step {number}",
+    ):
+        st.session_state.pop(RETURN, None)
+        st.switch_page(PAGES / "present.py", query_params=params)
 
 
 def _explore_params(day: dt.date) -> dict[str, str | list[str]]:

@@ -19,6 +19,7 @@ CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "sel
 def timeline_page() -> None:
     context = state.get()
     debate, shown = context.debate, context.shown
+    _back_to_story()
     st.title("Timeline")
     st.caption(
         "Each mark is one statement, on its actor's lane at the date it was made. Colour shows the position "
@@ -168,6 +169,7 @@ def _slid_day(key: str) -> None:
 def grid_page() -> None:
     context = state.get()
     debate, shown = context.debate, context.shown
+    _back_to_story()
     st.title("Comparison grid")
     first, last = query.date_bounds(debate.statements)
     controls = st.columns([4, 2, 4], vertical_alignment="bottom")
@@ -505,3 +507,10 @@ def present_page() -> None:
     from stances.app.present import present_page as page
 
     page()
+
+
+def _back_to_story() -> None:
+    """The presenter's way back, on the pages its Grid and Timeline buttons open."""
+    from stances.app.present import back_to_story
+
+    back_to_story()

@@ -32,16 +32,16 @@ def test_a_story_link_opens_its_step_with_title_counter_and_narration(story):
         f'<strong>{story.title}</strong> · <span class="stances-step-count">Step 3 of {len(story.steps)}</span>' in body
     )
     assert story.steps[2].narration.replace("'", "&#x27;") in body
-    assert (at.selectbox(key="story_box").value, at.number_input(key="step_box").value) == (STORY, 3)
+    assert (at.radio(key="story_box").value, at.number_input(key="step_box").value) == (STORY, 3)
 
 
 def test_next_moves_within_the_story_and_the_story_box_switches_story(story):
     at = present(story=STORY, step="1")
-    ok(at.button(key="clicker_pagedown").click().run())
+    ok(at.button(key="next").click().run())
     assert f"Step 2 of {len(story.steps)}" in html(at)
     ok(at.button(key="last").click().run())
     assert f"Step {len(story.steps)} of {len(story.steps)}" in html(at)
-    ok(at.selectbox(key="story_box").set_value(stories.WALK).run())
+    ok(at.radio(key="story_box").set_value(stories.WALK).run())
     total = len(load_debate(DEFAULT_DEBATE).statements)
     assert f"Step 1 of {total}" in html(at)
 
@@ -54,7 +54,7 @@ def test_malformed_story_links_fall_back_and_say_so(story, params, expected_step
     at = present(**params)
     body = html(at)
     if params["story"] == "nope":
-        assert at.selectbox(key="story_box").value == stories.WALK
+        assert at.radio(key="story_box").value == stories.WALK
         assert "unknown story" in at.warning[0].value
     elif expected_step is None:  # past the end: the last step
         assert f"Step {len(story.steps)} of {len(story.steps)}" in body

@@ -1,0 +1,112 @@
+"""Figures for a room: the presenter's and the deck's timeline and grid, with every label large enough to read from
+the back of a room on a 1280x720 projector (no text under `FONT` px) and nothing cut or overlapping.
+
+The figures are `charts`' own (one chart style): this module only chooses what they show (few enough lanes and
+rows to fit) and passes the sizes through, then sets the label fonts and line breaks a room needs.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from stances import charts, query, stories
+from stances.model import Debate
+from stances.names import actor_names, question_labels
+
+FONT = 16  # px: the smallest text on a presenter's chart
+LABEL_CHARS = 18  # an actor's name on a lane or a grid row, cut with an ellipsis (the card names it whole)
+QUESTION_WIDTH = 48  # characters of question labels side by side on one line of the grid's head (~560 px at 16 px)
+QUESTION_LINES = 4
+CELL = 28  # px: a grid cell, room for "+2*" at `FONT`
+ROW = 32  # px: a grid row (cell plus gap)
+LANE = 24  # px: a timeline lane
+TIMELINE_HEIGHT = 300  # px at most: with the grid below, both fit beside the card at 1280x720
+TIMELINE_FRAME = 70  # px: the date axis and the top margin
+HEAD_LINE = 20  # px: one line of the question labels over the cells
+
+
+def lanes(view: stories.StepView) -> list[str]:
+    """The actors the presenter's timeline draws: the grid's actors (the step's and the busiest so far, or the
+    story's cast), so a lane label never has to shrink under `FONT`."""
+    return list(view.actors)
+
+
+def timeline_statements(view: stories.StepView) -> pd.DataFrame:
+    """The step's timeline statements on the room's lanes only."""
+    shown = view.timeline
+    return shown[shown["actor_id"].astype(str).isin(lanes(view)).to_numpy()]
+
+
+def timeline_height(view: stories.StepView) -> int:
+    return min(TIMELINE_HEIGHT, TIMELINE_FRAME + LANE * max(len(lanes(view)), 1))
+
+
+def timeline(debate: Debate, view: stories.StepView, *, events: pd.DataFrame | None = None) -> go.Figure:
+    """`charts.timeline` of the step's lanes, the step ringed and later statements faded, at room sizes."""
+    figure = charts.timeline(
+        debate,
+        timeline_statements(view),
+        events=events,
+        current=view.statement_id,
+        until=view.day,
+        height=timeline_height(view),
+        compact=True,
+    )
+    drawn = query.actors_in(debate, timeline_statements(view)["actor_id"])  # the lanes, as charts.timeline orders them
+    return sized_timeline(charts.with_date_range(figure, view.start, view.end), debate, drawn)
+
+
+def sized_timeline(figure: go.Figure, debate: Debate, lanes: list[str]) -> go.Figure:
+    """A presenter's timeline (one lane per actor of `lanes`, in order) with the lane names cut to `LABEL_CHARS`
+    and every label at `FONT` px or more."""
+    names = actor_names(debate)
+    figure.update_yaxes(ticktext=[charts.short(names.get(a, a), LABEL_CHARS) for a in lanes], tickfont_size=FONT)
+    figure.update_xaxes(tickfont_size=FONT, title_font_size=FONT, title_text=None)
+    figure.update_layout(font_size=FONT)
+    return figure
+
+
+def grid(debate: Debate, view: stories.StepView) -> go.Figure:
+    """`charts.grid` of the step's snapshot with cells that hold their number at `FONT` px, rows and columns
+    labelled at `FONT` px, question labels broken into short lines so that neighbours never overlap."""
+    figure = charts.grid(
+        debate,
+        view.snapshot,
+        actors=view.actors,
+        questions=view.questions,
+        changed=view.moved,
+        compact=True,
+        # charts.grid fits the cells into the height below 70 px of labels: ask for cells of `CELL` px.
+        height=70 + (CELL + 4) * max(len(view.actors), 1),
+    )
+    return sized_grid(figure, debate, view.actors, view.questions)
+
+
+def sized_grid(figure: go.Figure, debate: Debate, actors: list[str], questions: list[str]) -> go.Figure:
+    """A grid figure at room sizes: numbers in the cells, `FONT` px labels, short names, wrapped questions."""
+    names, labels = actor_names(debate), question_labels(debate)
+    width = max(QUESTION_WIDTH // max(len(questions), 1), 6)
+    heads = [question_label(labels.get(q, q), width) for q in questions]
+    lines = max((head.count("<br>") + 1 for head in heads), default=1)
+    figure.update_traces(mode="markers+text", textfont_size=FONT, selector={"type": "scatter"})
+    figure.update_xaxes(
+        ticktext=heads,
+        tickfont_size=FONT,
+        tickangle=0,
+    )
+    figure.update_yaxes(ticktext=[charts.short(names.get(a, a), LABEL_CHARS) for a in actors], tickfont_size=FONT)
+    figure.update_layout(font_size=FONT, height=HEAD_LINE * lines + 14 + ROW * max(len(actors), 1))
+    return figure
+
+
+def question_label(label: object, width: int) -> str:
+    """A question's label on at most `QUESTION_LINES` lines of `width` characters (escaped), the last cut with an
+    ellipsis if need be: a column's label never runs into its neighbour's."""
+    lines = textwrap.wrap(str(label), width, break_long_words=True) or [""]
+    if len(lines) > QUESTION_LINES:
+        keep = QUESTION_LINES - 1
+        lines = [*lines[:keep], charts.cut(" ".join(lines[keep:]), width)]
+    return "<br>".join(charts.escape(line) for line in lines)
