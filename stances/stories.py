@@ -19,9 +19,10 @@ from typing import Any
 
 import pandas as pd
 
-from stances import cards, links, package, query, schema, steps
+from stances import links, package, query, schema, steps
 from stances.columns import split_ids
 from stances.model import Debate
+from stances.vocab import day_text
 
 WALK = ""  # the story id of the default walk
 WALK_TITLE = "All statements by date"
@@ -211,9 +212,9 @@ GRID_RULE = "as on the Grid page: latest positions by that day"
 
 def grid_note(view: StepView) -> str:
     """What the step's grid shows, in words for the screen (plain text: the caller escapes it)."""
-    note = f"Grid as of {cards.long_date(view.grid_day)}, {GRID_RULE}"
+    note = f"Grid as of {day_text(view.grid_day)}, {GRID_RULE}"
     if view.since:
-        note += f"; framed cells changed since {cards.long_date(view.since)}"
+        note += f"; framed cells changed since {day_text(view.since)}"
     return note + "."
 
 

@@ -240,7 +240,7 @@ def test_the_grid_note_says_the_day_and_the_rule(tiny_debate):
     debate = load_debate(with_stories(tiny_debate))
     story = stories.stories_in(debate)["club"]
     view = stories.step_view(debate, story, stories.context_statements(debate, debate.statements, story), 1)
-    assert stories.grid_note(view) == ("Grid as of 9 November 2022, as on the Grid page: latest positions by that day.")
+    assert stories.grid_note(view) == ("Grid as of 2022-11-09, as on the Grid page: latest positions by that day.")
 
 
 def test_a_step_whose_cell_shows_another_statement_of_its_day_says_which():
