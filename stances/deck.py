@@ -24,13 +24,13 @@ import plotly.graph_objects as go
 import plotly.offline
 from plotly.utils import PlotlyJSONEncoder
 
-from stances import cards, charts, query, stories, vocab
+from stances import cards, charts, query, room, stories, vocab
 from stances.model import Debate
 from stances.query import Filters, StatementDetail
 
 FADED = 0.25  # opacity of statements after the step's day, as on the Present page's timeline
 TIMELINE_HEIGHT = 360
-GRID_HEIGHT = 300
+LANES_SHOWN = 8  # timeline lanes on screen at once: more actors scroll into view with the step
 NEXT_KEYS = ("ArrowRight", "ArrowDown", "PageDown", " ", "Enter")
 PREVIOUS_KEYS = ("ArrowLeft", "ArrowUp", "PageUp", "Backspace")
 NOTES_KEY = "n"
@@ -70,7 +70,8 @@ class DeckStep:
     ring: tuple[str, float]  # the ringed mark: x (ISO date) and y of the step's statement on the timeline
     opacity: dict[int, list[float]]  # timeline trace index -> marker opacity per point (later statements faded)
     range: tuple[str, str] | None  # the timeline's visible dates, or None for the whole debate
-    grid: dict[str, Any]  # the grid figure as of the step, as plotly JSON
+    lanes: tuple[float, float]  # the timeline's visible lanes (y range, top lane last: the axis is reversed)
+    grid: int  # the index of the step's grid figure in the deck's list of distinct grids
 
 
 def _points(figure: go.Figure) -> tuple[dict[str, tuple[int, int]], list[int]]:
@@ -94,37 +95,56 @@ def _ring_index(figure: go.Figure) -> int:
     return next(i for i, trace in enumerate(figure.data) if trace.name == "Current step")
 
 
-def deck_steps(debate: Debate, views: list[stories.StepView], timeline: go.Figure) -> list[DeckStep]:
-    """Per step: the ring's position, the fading, the range and the grid, read from the figures `charts` builds."""
+def lane_window(lane: float, lanes: int, shown: int = LANES_SHOWN) -> tuple[float, float]:
+    """The y range of the timeline that shows `shown` lanes around `lane` (all of them when they are fewer), so
+    that a lane label stays at room size however many actors the debate has."""
+    if lanes <= shown:
+        return (lanes - 0.5, -1.0)
+    top = min(max(round(lane) - shown // 2, 0), lanes - shown)
+    return (top + shown - 0.5, top - 1.0)
+
+
+def _grid_key(view: stories.StepView) -> tuple:
+    cells = view.snapshot[["actor_id", "question_id", "statement_id", "stale"]].astype(str)
+    moved = tuple(sorted(view.moved.items())) if view.moved else ()
+    return (tuple(view.actors), tuple(view.questions), tuple(map(tuple, cells.to_numpy())), moved)
+
+
+def deck_steps(
+    debate: Debate, views: list[stories.StepView], timeline: go.Figure
+) -> tuple[list[DeckStep], list[dict[str, Any]]]:
+    """Per step: the ring's position, the fading, the ranges and which grid, read from the figures `charts` builds;
+    and the distinct grids (steps of one day often show the same one: each is built once)."""
     where, traces = _points(timeline)
+    lanes = len(timeline.layout.yaxis.tickvals or ())
+    dates = {t: pd.to_datetime(pd.Series(timeline.data[t].x)).to_numpy() for t in traces}
+    grids: list[dict[str, Any]] = []
+    known: dict[tuple, int] = {}
     out = []
     for view in views:
         index, point = where[view.statement_id]
         trace = timeline.data[index]
-        day = pd.Timestamp(view.day)
-        opacity = {
-            t: np.where(pd.to_datetime(pd.Series(timeline.data[t].x)) > day, FADED, 1.0).tolist() for t in traces
-        }
-        grid = charts.grid(
-            debate,
-            view.snapshot,
-            actors=view.actors,
-            questions=view.questions,
-            changed=view.moved,
-            height=GRID_HEIGHT,
-        )
-        grid.update_layout(height=None, autosize=True)
+        day = np.datetime64(pd.Timestamp(view.day))
+        opacity = {t: np.where(dates[t] > day, FADED, 1.0).tolist() for t in traces}
+        key = _grid_key(view)
+        if key not in known:
+            grid = room.grid_json(debate, view)
+            grid["layout"] = {**grid["layout"], "height": None, "autosize": True}
+            known[key] = len(grids)
+            grids.append(grid)
+        y = float(trace.y[point])
         out.append(
             DeckStep(
                 number=view.number,
                 statement_id=view.statement_id,
-                ring=(pd.Timestamp(trace.x[point]).date().isoformat(), float(trace.y[point])),
+                ring=(pd.Timestamp(trace.x[point]).date().isoformat(), y),
                 opacity=opacity,
                 range=(view.start.isoformat(), view.end.isoformat()) if view.start and view.end else None,
-                grid=grid.to_plotly_json(),
+                lanes=lane_window(y, lanes),
+                grid=known[key],
             )
         )
-    return out
+    return out, grids
 
 
 def _licence(debate: Debate) -> str:
@@ -194,14 +214,14 @@ def footer(debate: Debate) -> str:
 def deck_html(debate: Debate, story: stories.Story, shown: pd.DataFrame) -> str:
     """The presentation of `story` (or the default walk) over the statements `shown`, as one HTML document."""
     context = stories.context_statements(debate, shown, story)
-    views = [stories.step_view(debate, story, context, n) for n in range(1, len(story.steps) + 1)]
+    views = stories.step_views(debate, story, context)
     timeline = charts.timeline(
         debate, context, events=debate.events, current=views[0].statement_id, height=TIMELINE_HEIGHT, compact=True
     )
-    # The deck's chart area is taller than the Present page's: lane labels can be read from the back of a room.
+    # Room sizes (16 px at 1280x720; the player scales them up with the screen), at most `LANES_SHOWN` lanes at once.
+    timeline = room.sized_timeline(timeline, debate, query.actors_in(debate, context["actor_id"]))
     timeline.update_layout(height=None, autosize=True)
-    timeline.update_yaxes(tickfont_size=12)
-    moves = deck_steps(debate, views, timeline)
+    moves, grids = deck_steps(debate, views, timeline)
     details = [query.statement_detail(debate, view.statement_id) for view in views]
     slides = [title_slide(debate, story, len(views))]
     slides += [step_slide(view, detail) for view, detail in zip(views, details, strict=True) if detail]
@@ -214,10 +234,13 @@ def deck_html(debate: Debate, story: stories.Story, shown: pd.DataFrame) -> str:
                 "ring": list(m.ring),
                 "opacity": {str(k): v for k, v in m.opacity.items()},
                 "range": list(m.range) if m.range else None,
+                "lanes": list(m.lanes),
                 "grid": m.grid,
             }
             for m in moves
         ],
+        "grids": grids,
+        "font": room.FONT,
     }
     meta = {
         "title": story.title,
@@ -377,11 +400,34 @@ SCRIPT = r"""
     Plotly.restyle(tl, {"marker.opacity": traces.map(function (t) { return s.opacity[String(t)]; })}, traces);
     Plotly.restyle(tl, {x: [[s.ring[0]]], y: [[s.ring[1]]], customdata: [[[s.statement]]],
                         visible: state.step > 0}, [ring]);
-    Plotly.relayout(tl, s.range ? {"xaxis.range": s.range, "xaxis.autorange": false} : {"xaxis.autorange": true});
+    var view = s.range ? {"xaxis.range": s.range, "xaxis.autorange": false} : {"xaxis.autorange": true};
+    view["yaxis.range"] = s.lanes;
+    view["yaxis.autorange"] = false;
+    Plotly.relayout(tl, Object.assign(view, fonts()));
     var g = document.getElementById("grid");
-    Plotly.react(g, s.grid.data, s.grid.layout, {displayModeBar: false, responsive: true});
+    var grid = f.grids[s.grid], size = fontSize();
+    var sized = function (part) { return Object.assign({}, part, {size: size}); };
+    var layout = Object.assign({}, grid.layout, {font: sized(grid.layout.font),
+      xaxis: Object.assign({}, grid.layout.xaxis, {tickfont: sized(grid.layout.xaxis.tickfont)}),
+      yaxis: Object.assign({}, grid.layout.yaxis, {tickfont: sized(grid.layout.yaxis.tickfont)})});
+    var grow = size / state.figures.font;  // the cells grow with their numbers
+    var data = grid.data.map(function (t) {
+      var marker = Object.assign({}, t.marker, {size: t.marker.size * grow});
+      return Object.assign({}, t, {textfont: sized(t.textfont), marker: marker});
+    });
+    Plotly.react(g, data, layout, {displayModeBar: false, responsive: true});
     tl.setAttribute("data-step", String(state.step));
     g.setAttribute("data-step", String(state.step));
+  }
+
+  // Text grows with the screen: `meta.font` px at 1280x720, in proportion beyond (1920x1080: 1.5 times).
+  function fontSize() {
+    var scale = Math.max(1, Math.min(window.innerWidth / 1280, window.innerHeight / 720));
+    return Math.round(state.figures.font * scale);
+  }
+  function fonts() {
+    var size = fontSize();
+    return {"font.size": size, "xaxis.tickfont.size": size, "yaxis.tickfont.size": size};
   }
 
   function show(n) {
@@ -409,6 +455,7 @@ SCRIPT = r"""
     event.preventDefault();
   });
   window.addEventListener("hashchange", function () { show(fromHash()); });
+  window.addEventListener("resize", function () { if (state.figures) draw(); });
 
   show(fromHash());
   if (!("DecompressionStream" in window)) {

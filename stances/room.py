@@ -8,6 +8,7 @@ rows to fit) and passes the sizes through, then sets the label fonts and line br
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -72,6 +73,11 @@ def sized_timeline(figure: go.Figure, debate: Debate, lanes: list[str]) -> go.Fi
 def grid(debate: Debate, view: stories.StepView) -> go.Figure:
     """`charts.grid` of the step's snapshot with cells that hold their number at `FONT` px, rows and columns
     labelled at `FONT` px, question labels broken into short lines so that neighbours never overlap."""
+    return go.Figure(grid_json(debate, view), skip_invalid=False)
+
+
+def grid_json(debate: Debate, view: stories.StepView) -> dict[str, Any]:
+    """`grid` as plotly JSON (what the deck embeds), sized without a second pass of plotly's validation."""
     figure = charts.grid(
         debate,
         view.snapshot,
@@ -82,23 +88,27 @@ def grid(debate: Debate, view: stories.StepView) -> go.Figure:
         # charts.grid fits the cells into the height below 70 px of labels: ask for cells of `CELL` px.
         height=70 + (CELL + 4) * max(len(view.actors), 1),
     )
-    return sized_grid(figure, debate, view.actors, view.questions)
+    return sized_grid(figure.to_plotly_json(), debate, view.actors, view.questions)
 
 
-def sized_grid(figure: go.Figure, debate: Debate, actors: list[str], questions: list[str]) -> go.Figure:
-    """A grid figure at room sizes: numbers in the cells, `FONT` px labels, short names, wrapped questions."""
+def sized_grid(figure: dict[str, Any], debate: Debate, actors: list[str], questions: list[str]) -> dict[str, Any]:
+    """A grid figure's JSON at room sizes: numbers in the cells, `FONT` px labels, short names, wrapped questions."""
     names, labels = actor_names(debate), question_labels(debate)
     width = max(QUESTION_WIDTH // max(len(questions), 1), 6)
     heads = [question_label(labels.get(q, q), width) for q in questions]
     lines = max((head.count("<br>") + 1 for head in heads), default=1)
-    figure.update_traces(mode="markers+text", textfont_size=FONT, selector={"type": "scatter"})
-    figure.update_xaxes(
-        ticktext=heads,
-        tickfont_size=FONT,
-        tickangle=0,
-    )
-    figure.update_yaxes(ticktext=[charts.short(names.get(a, a), LABEL_CHARS) for a in actors], tickfont_size=FONT)
-    figure.update_layout(font_size=FONT, height=HEAD_LINE * lines + 14 + ROW * max(len(actors), 1))
+    for trace in figure["data"]:
+        trace["mode"] = "markers+text"
+        trace["textfont"] = {**trace.get("textfont", {}), "size": FONT}
+    layout = figure["layout"]
+    layout["xaxis"] = {**layout["xaxis"], "ticktext": heads, "tickfont": {"size": FONT}, "tickangle": 0}
+    layout["yaxis"] = {
+        **layout["yaxis"],
+        "ticktext": [charts.short(names.get(a, a), LABEL_CHARS) for a in actors],
+        "tickfont": {"size": FONT},
+    }
+    layout["font"] = {**layout.get("font", {}), "size": FONT}
+    layout["height"] = HEAD_LINE * lines + 14 + ROW * max(len(actors), 1)
     return figure
 
 

@@ -59,14 +59,21 @@ def shown_so_far(ordered: pd.DataFrame, number: int) -> pd.DataFrame:
 
 
 def grid_actors(ordered: pd.DataFrame, number: int, *, limit: int) -> list[str]:
-    """The actors the presenter's grid shows: all of them up to `limit`; beyond, the current step's actor and the
-    actors with most statements so far."""
+    """The actors the presenter's grid shows: all of them up to `limit`; beyond, those who speak on the step's day,
+    then those with most statements by that day, and always the current step's actor. Every step of one day
+    shows the same rows (unless that day alone has more speakers than fit), as the grid is "as of the day"."""
     actors = pd.unique(ordered["actor_id"].astype(str))
     if len(actors) <= limit:
         return list(actors)
-    current = str(ordered.iloc[clamp(number, len(ordered)) - 1]["actor_id"])
-    busiest = shown_so_far(ordered, number)["actor_id"].astype(str).value_counts().index
-    chosen = [current, *[a for a in busiest if a != current]][:limit]
+    number = clamp(number, len(ordered))
+    current = str(ordered.iloc[number - 1]["actor_id"])
+    day = ordered["date"].iloc[number - 1]
+    by_day = ordered[(ordered["date"] <= day).to_numpy()]
+    speakers = by_day.loc[(by_day["date"] == day).to_numpy(), "actor_id"].astype(str)
+    busiest = by_day["actor_id"].astype(str).value_counts(sort=True).index
+    chosen = list(dict.fromkeys([*pd.unique(speakers), *busiest]))[:limit]
+    if current not in chosen:
+        chosen[-1] = current
     return chosen
 
 

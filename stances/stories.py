@@ -161,7 +161,20 @@ def context_statements(debate: Debate, shown: pd.DataFrame, story: Story) -> pd.
     return query.step_order(context[context["actor_id"].astype(str).isin(cast).to_numpy()])
 
 
-def step_view(debate: Debate, story: Story, context: pd.DataFrame, number: int) -> StepView:
+def step_views(debate: Debate, story: Story, context: pd.DataFrame) -> list[StepView]:
+    """Every step's view (what the deck draws): `step_view` for each, the grid's as-of snapshot taken once per day."""
+    days: dict[tuple[dt.date, dt.date | None], query.GridView] = {}
+    return [step_view(debate, story, context, n, _days=days) for n in range(1, len(story.steps) + 1)]
+
+
+def step_view(
+    debate: Debate,
+    story: Story,
+    context: pd.DataFrame,
+    number: int,
+    *,
+    _days: dict[tuple[dt.date, dt.date | None], query.GridView] | None = None,
+) -> StepView:
     """The view of step `number` (clamped to the story) of `story`, over `context` (see `context_statements`).
 
     The grid follows the Grid page's one rule (`query.grid_view`, i.e. `query.as_of`): each actor's latest position
@@ -179,16 +192,28 @@ def step_view(debate: Debate, story: Story, context: pd.DataFrame, number: int) 
     day = pd.Timestamp(row["date"].iloc[0]).date()
     grid_day = step.as_of or day
     if story.is_walk:
-        chosen_actors = query.actors_in(debate, steps.grid_actors(context, number, limit=GRID_ACTORS))
-        chosen_questions = query.questions_in(debate, steps.grid_questions(context, number, limit=GRID_QUESTIONS))
-        view = query.grid_view(debate, context, grid_day, actors=chosen_actors, questions=chosen_questions)
-        actors, questions, moved = chosen_actors, chosen_questions, None
+        actors = query.actors_in(debate, steps.grid_actors(context, number, limit=GRID_ACTORS))
+        questions = query.questions_in(debate, steps.grid_questions(context, number, limit=GRID_QUESTIONS))
+        if _days is None:
+            view = query.grid_view(debate, context, grid_day, actors=actors, questions=questions)
+            snapshot = view.snapshot
+        else:  # the whole day's grid once, then this step's rows and columns of it (the rule is per cell)
+            day_view = _days.get((grid_day, None)) or _days.setdefault(
+                (grid_day, None), query.grid_view(debate, context, grid_day)
+            )
+            cells = day_view.snapshot
+            keep = cells["actor_id"].astype(str).isin(actors) & cells["question_id"].astype(str).isin(questions)
+            snapshot = cells[keep.to_numpy()].reset_index(drop=True)
+        moved = None
     else:
-        view = query.grid_view(debate, context, grid_day, step.since)
+        key = (grid_day, step.since)
+        view = (_days.get(key) if _days is not None else None) or query.grid_view(debate, context, grid_day, step.since)
+        if _days is not None:
+            _days[key] = view
         # A chosen actor with nothing to show yet still gets its (empty) row: the grid does not jump between steps.
         actors = query.actors_in(debate, step.actors) if step.actors else view.actors
         questions = query.questions_in(debate, step.questions) if step.questions else view.questions
-        moved = view.moved
+        snapshot, moved = view.snapshot, view.moved
     return StepView(
         story=story,
         number=number,
@@ -199,7 +224,7 @@ def step_view(debate: Debate, story: Story, context: pd.DataFrame, number: int) 
         start=step.view_start,
         end=step.view_end,
         timeline=context,
-        snapshot=view.snapshot,
+        snapshot=snapshot,
         actors=actors,
         questions=questions,
         moved=moved,

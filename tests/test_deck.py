@@ -165,3 +165,43 @@ def test_stances_deck_reports_an_invalid_debate_with_file_and_line(tmp_path, cap
     write_table(folder, "story_steps", [{"story_id": "s", "step": "1", "statement_id": "gone"}])
     assert main(["deck", str(folder), "--out", str(tmp_path / "talk.html")]) == 1
     assert "story_steps.csv:2: statement_id: 'gone' unknown statement" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("lane", "lanes", "expected"),
+    [(0.1, 6, (5.5, -1.0)), (0.0, 34, (7.5, -1.0)), (10.2, 34, (13.5, 5.0)), (33.0, 34, (33.5, 25.0))],
+)
+def test_the_timeline_shows_eight_lanes_around_the_step(lane, lanes, expected):
+    assert deck.lane_window(lane, lanes) == expected
+
+
+def walk_figures() -> dict:
+    page = deck.presentation(load_debate(DEFAULT_DEBATE)).decode("utf-8")
+    return json.loads(unpacked(script_blocks(page)["deck-figures"]))
+
+
+def test_the_walk_deck_builds_each_distinct_grid_once_and_every_step_names_its_own():
+    figures = walk_figures()
+    debate = load_debate(DEFAULT_DEBATE)
+    ordered = stories.query.step_order(debate.statements)
+    walk = stories.default_walk(ordered)
+    grids, steps = figures["grids"], figures["steps"]
+    assert len(grids) < len(steps) == len(walk.steps)
+    for number in (1, 42, len(steps)):
+        view = stories.step_view(debate, walk, ordered, number)
+        by_cell = {(r.actor_id, r.question_id): r.statement_id for r in view.snapshot.itertuples()}
+        expected = [by_cell.get((a, q), "") for a in view.actors for q in view.questions]
+        assert [c[0] for c in grids[steps[number - 1]["grid"]]["data"][0]["customdata"]] == expected
+
+
+def test_the_deck_charts_are_at_room_sizes():
+    figures = walk_figures()
+    grid, timeline = figures["grids"][0], figures["timeline"]
+    sizes = (
+        grid["data"][0]["textfont"]["size"],
+        grid["layout"]["xaxis"]["tickfont"]["size"],
+        grid["layout"]["yaxis"]["tickfont"]["size"],
+        timeline["layout"]["yaxis"]["tickfont"]["size"],
+        timeline["layout"]["xaxis"]["tickfont"]["size"],
+    )
+    assert (figures["font"], sizes) == (16, (16, 16, 16, 16, 16))

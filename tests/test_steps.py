@@ -103,3 +103,23 @@ def test_grid_questions_keeps_the_current_question_and_the_busiest_so_far():
     assert steps.grid_questions(ordered, 7, limit=2) == ["d", "c"]
     assert steps.grid_questions(ordered, 3, limit=2) == ["b", "a"]
     assert steps.grid_questions(ordered, 3, limit=4) == ["a", "b", "c", "d"]
+
+
+def test_grid_actors_are_the_days_speakers_then_the_busiest_by_that_day():
+    ordered = pd.DataFrame(
+        {
+            "actor_id": ["a", "b", "b", "c", "d", "e", "b"],
+            "question_id": ["q"] * 7,
+            "date": pd.to_datetime(
+                ["2022-01-01", "2022-01-02", "2022-01-03", "2022-01-03", "2022-01-04"] * 1
+                + ["2022-01-04", "2022-01-05"]
+            ),
+        }
+    )
+    # Steps 3 and 4 share 3 Jan: the same rows whichever of them is current.
+    assert sorted(steps.grid_actors(ordered, 3, limit=3)) == sorted(steps.grid_actors(ordered, 4, limit=3))
+    assert sorted(steps.grid_actors(ordered, 3, limit=3)) == ["a", "b", "c"]
+    assert sorted(steps.grid_actors(ordered, 5, limit=3)) == ["b", "d", "e"]
+    # A day with more speakers than rows still shows the current step's actor.
+    assert "e" in steps.grid_actors(ordered, 6, limit=1) and len(steps.grid_actors(ordered, 6, limit=1)) == 1
+    assert steps.grid_actors(ordered, 1, limit=9) == ["a", "b", "c", "d", "e"]

@@ -37,6 +37,30 @@ GRID = """() => {
 }"""
 
 
+CHART_TEXT = """() => {
+  const visible = el => { const r = el.getBoundingClientRect(); return r.width > 1 && r.height > 1; };
+  const sizes = [], small = [], overlaps = [];
+  for (const el of document.querySelectorAll('#timeline svg text, #grid svg text')) {
+    if (!visible(el) || !el.textContent.trim()) continue;
+    sizes.push(parseFloat(getComputedStyle(el).fontSize));
+  }
+  const least = 16 * Math.min(window.innerWidth / 1280, window.innerHeight / 720) - 0.5;
+  for (const el of document.querySelectorAll('#timeline svg text, #grid svg text'))
+    if (visible(el) && el.textContent.trim() && parseFloat(getComputedStyle(el).fontSize) < least)
+      small.push([el.textContent.trim(), getComputedStyle(el).fontSize]);
+  for (const sel of ['#grid .xtick text', '#grid .ytick text', '#timeline .ytick text', '#timeline .xtick text']) {
+    const boxes = Array.from(document.querySelectorAll(sel)).filter(visible)
+      .map(el => [el.textContent.trim(), el.getBoundingClientRect()]);
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const [a, ra] = boxes[i], [b, rb] = boxes[j];
+      if (ra.left < rb.right - 1 && rb.left < ra.right - 1 && ra.top < rb.bottom - 1 && rb.top < ra.bottom - 1)
+        overlaps.push([a, b]);
+    }
+  }
+  return {sizes, small, overlaps};
+}"""
+
+
 @pytest.fixture(scope="module")
 def talk(tmp_path_factory):
     """The bundled story's deck written to a file, with what the library says each step shows."""
@@ -119,6 +143,11 @@ def test_the_deck_fits_the_screen_with_its_sources_and_footer(browser, talk, siz
     tab.goto(path.as_uri() + "#4")
     tab.wait_for_selector("body[data-ready=true]", timeout=30_000)
     tab.wait_for_function("() => document.getElementById('grid').dataset.step === '4'")
+    expected = round(16 * min(size[0] / 1280, size[1] / 720))
+    tab.wait_for_function(
+        f"() => Array.from(document.querySelectorAll('#grid .xtick text')).some(t => parseFloat(getComputedStyle(t)"
+        f".fontSize) >= {expected})"
+    )
     page_height = tab.evaluate("document.documentElement.scrollHeight")
     assert page_height <= size[1], f"the deck scrolls at {size}: {page_height}px"
     expect(tab.locator("footer")).to_contain_text(debate.meta.title)
@@ -138,6 +167,12 @@ def test_the_deck_fits_the_screen_with_its_sources_and_footer(browser, talk, siz
     )
     left = tab.locator("#grid").bounding_box()["x"]
     assert boxes and min(b[0] for b in boxes) >= left - 1, (boxes, left)
+    # Readable from the back of a room, and growing with the screen (issue 14: the chart fonts did not grow at
+    # 1920x1080): every chart text at least 16 px at 1280x720 and 24 px at 1920x1080, no two labels overlapping.
+    least = 16 * min(size[0] / 1280, size[1] / 720)
+    texts = tab.evaluate(CHART_TEXT)
+    assert texts["small"] == [] and texts["overlaps"] == [], (least, texts)
+    assert min(texts["sizes"]) >= least, (least, texts["sizes"])
     screenshot(tab, f"deck-{size[0]}x{size[1]}")
     tab.keyboard.press("Home")
     screenshot(tab, f"deck-title-{size[0]}x{size[1]}")
