@@ -46,7 +46,10 @@ def upload_zip(at: AppTest, name: str, data: bytes) -> AppTest:
 
 
 @pytest.fixture
-def start(monkeypatch) -> AppTest:
+def start(monkeypatch, tmp_path_factory) -> AppTest:
+    # A temporary folder of this test's own: the disk checks compare upload folders, and other test processes
+    # (pytest -n, other sessions) make theirs in the shared one.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path_factory.mktemp("tmpdir")))
     monkeypatch.delenv("STANCES_DEBATE", raising=False)
     monkeypatch.delenv("STANCES_DATA", raising=False)
     return ok(AppTest.from_file(APP, default_timeout=60).run())
