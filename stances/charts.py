@@ -40,28 +40,60 @@ CHANGE_MARKS = {0: "", 1: " ▲", -1: " ▼", 2: " ◆"}
 
 WEBGL_ABOVE = 2_000  # points; beyond this the timeline uses WebGL traces
 FONT = "Source Sans Pro, sans-serif"
+# All chart text (ticks, legends, titles, notes) in one dark grey: 12.6:1 on white, where Streamlit's theme would
+# draw the axes in rgb(128,132,149), 3.7:1, under WCAG AA's 4.5:1 for text.
+TEXT_COLOUR = "#31333F"
+AA_TEXT = 4.5  # WCAG 2.2 AA: least contrast ratio of normal-size text
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG's relative luminance of an sRGB colour written `#rrggbb`."""
+    value = colour.lstrip("#")
+    if len(value) != 6:
+        raise ValueError(f"not a #rrggbb colour: {colour!r}")
+    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG's contrast ratio of two `#rrggbb` colours, from 1 (same) to 21 (black on white)."""
+    light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def text_colour_on(background: str) -> str:
+    """Black or white, whichever reads better on `background`: a number printed in a coloured mark or cell."""
+    return max(("#000000", "#ffffff"), key=lambda text: contrast_ratio(text, background))
+
 
 # The one chart style of the app and the take-away files (HTML, PNG). Streamlit's theme gives the figures in the app
 # room for their axis labels; a file has no Streamlit, so the room comes from here: every axis grows its margin to
 # fit its labels (automargin), over the small fixed margins each figure asks for.
 TEMPLATE = go.layout.Template(
     layout={
-        "font": {"family": FONT, "size": 14},
+        "font": {"family": FONT, "size": 14, "color": TEXT_COLOUR},
         "plot_bgcolor": "white",
         "paper_bgcolor": "white",
-        "hoverlabel": {"align": "left", "bgcolor": "white", "font": {"family": FONT, "size": 13}},
-        "xaxis": {"automargin": True},
-        "yaxis": {"automargin": True},
+        "hoverlabel": {"align": "left", "bgcolor": "white", "font": {"family": FONT, "size": 13, "color": TEXT_COLOUR}},
+        "xaxis": {"automargin": True, "color": TEXT_COLOUR},
+        "yaxis": {"automargin": True, "color": TEXT_COLOUR},
+        "legend": {"font": {"color": TEXT_COLOUR}},
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
     }
 )
 
 
 def styled(fig: go.Figure) -> go.Figure:
-    """`fig` in the shared chart style: the template, and every axis sized to fit its labels."""
-    fig.update_layout(template=TEMPLATE)
-    fig.update_xaxes(automargin=True)
-    fig.update_yaxes(automargin=True)
+    """`fig` in the shared chart style: the template, every axis sized to fit its labels, and every text dark enough.
+
+    The colours are set on the figure itself as well as in the template: Streamlit's theme replaces a figure's
+    template values in the app (its grey axis labels), but not what a figure sets itself.
+    """
+    fig.update_layout(template=TEMPLATE, font_color=TEXT_COLOUR, legend_font_color=TEXT_COLOUR)
+    fig.update_layout(legend_title_font_color=TEXT_COLOUR, hoverlabel_font_color=TEXT_COLOUR)
+    fig.update_xaxes(automargin=True, color=TEXT_COLOUR, tickfont_color=TEXT_COLOUR, title_font_color=TEXT_COLOUR)
+    fig.update_yaxes(automargin=True, color=TEXT_COLOUR, tickfont_color=TEXT_COLOUR, title_font_color=TEXT_COLOUR)
     return fig
 
 
@@ -442,7 +474,7 @@ def grid(
                 "line": {"color": ["#000000" if w > 1 else "#9a9a9a" for w in widths], "width": widths},
             },
             text=texts,
-            textfont={"size": 15 if cell >= 30 else 11, "color": "#111111"},
+            textfont={"size": 15 if cell >= 30 else 11, "color": [text_colour_on(colour) for colour in colours]},
             customdata=np.array(ids, dtype=object).reshape(-1, 1),
             hovertext=hovers,
             hovertemplate="%{hovertext}<extra></extra>",
