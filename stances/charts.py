@@ -16,6 +16,7 @@ from stances.names import actor_names, question_labels
 from stances.vocab import (
     DAY_FORMAT,
     EVIDENCE_LABELS,
+    EVIDENCE_RANK,
     EVIDENCE_SYMBOLS,
     NO_POSITION_COLOUR,
     POSITION_COLOURS,
@@ -149,6 +150,43 @@ def _class_names(debate: Debate) -> dict[int, str]:
     return POSITION_NAMES if scales.all_five_point(debate.scale_points) else scales.CLASS_NAMES
 
 
+MARK_PX = 19  # a statement's mark on the timeline: room for its position number inside
+ROW_PX = 22  # height of one row of marks in a lane
+LANE_PAD = 0.5  # rows of space above and below a lane's marks
+PLOT_PX = 600  # about how wide the timeline's plot is at the narrowest screens it is read on (1280 px, sidebar open)
+EVENT_LEVEL = 1.3  # rows per level of the context events' numbered marks above the lanes
+OTHER_QUESTION = "#ffffff"  # fill of a mark on another question than the one the colours show
+OTHER_INK = "#595959"  # its number and outline: 7:1 on white
+
+
+def stack_rows(lanes: np.ndarray, days: np.ndarray, width: float) -> np.ndarray:
+    """The row of each mark inside its lane, so that no two marks of a lane lie closer than `width` days in one row.
+
+    Marks are placed in the order given (sort them by day first); each takes the top row where it does not touch the
+    last mark, else opens a row below. Two statements of one actor on one day (a public −1 and a private −2) so get
+    rows of their own and stay visible and clickable.
+    """
+    rows = np.zeros(len(days), dtype=int)
+    ends: dict[object, list[float]] = {}
+    for i, (lane, day) in enumerate(zip(lanes.tolist(), days.tolist(), strict=True)):
+        taken = ends.setdefault(lane, [])
+        row = next((r for r, end in enumerate(taken) if day - end >= width), len(taken))
+        if row == len(taken):
+            taken.append(day)
+        else:
+            taken[row] = day
+        rows[i] = row
+    return rows
+
+
+def colour_note(debate: Debate, colour_by: str | None) -> str:
+    """What the colours of the timeline show, in words for the page and the legend (plain text: escape to show)."""
+    if colour_by is None:
+        return "Colour: each statement's position on its own question (hover a mark to see which)"
+    label = question_labels(debate).get(colour_by, colour_by)
+    return f"Colour: position on “{label}”; white marks are statements on other questions"
+
+
 def timeline(
     debate: Debate,
     statements: pd.DataFrame,
@@ -158,21 +196,49 @@ def timeline(
     until: dt.date | None = None,
     height: int | None = None,
     compact: bool = False,
+    colour_by: str | None = None,
 ) -> go.Figure:
-    """Each statement is one marker at its date, on its actor's lane; colour = position, shape = evidence.
+    """Each statement is one mark at its date, on its actor's lane; colour = position, number = position, shape =
+    evidence.
 
-    Questions sit side by side inside a lane (a small vertical offset each). `current` rings one statement;
-    statements after `until` are faded (the presenter's "later steps"). Context events are dotted vertical lines
-    with their labels along the top. The statement id travels in `customdata`, so a click maps back to its row.
+    Marks of a lane that would touch (one actor, near or equal days) are stacked in rows, so every statement is seen
+    and can be clicked. With `colour_by`, only that question's statements are coloured (the others are white, their
+    number grey). `current` rings one statement; statements after `until` are faded (the presenter's "later steps").
+    Context events are numbered marks above the lanes with a dotted line down, and a key of their numbers below
+    (hover gives label and description). The statement id travels in `customdata`, so a click maps back to its row.
     """
     lanes = query.actors_in(debate, statements["actor_id"])
-    lane_of = {a: i for i, a in enumerate(lanes)}
     names = actor_names(debate)
-    question_ids = list(debate.questions["question_id"])
-    offset = {
-        q: (i - (len(question_ids) - 1) / 2) * (0.6 / max(len(question_ids), 1)) for i, q in enumerate(question_ids)
-    }
-    y = statements["actor_id"].map(lane_of).astype(float) + statements["question_id"].map(offset).astype(float)
+    order = np.lexsort(
+        (
+            statements["evidence"].astype(str).map(EVIDENCE_RANK).fillna(99).to_numpy(),
+            statements["question_id"]
+            .astype(str)
+            .map({q: i for i, q in enumerate(debate.questions["question_id"])})
+            .fillna(-1)
+            .to_numpy(),
+            statements["date"].to_numpy(),
+            statements["actor_id"].astype(str).map({a: i for i, a in enumerate(lanes)}).to_numpy(),
+        )
+    )
+    statements = statements.iloc[order]
+    first, last = (statements["date"].min(), statements["date"].max()) if len(statements) else (None, None)
+    span = max((last - first).days, 1) if first is not None else 1
+    days = ((statements["date"] - first).dt.total_seconds() / 86_400).to_numpy() if first is not None else np.zeros(0)
+    lane_ids = statements["actor_id"].astype(str).to_numpy()
+    rows = stack_rows(lane_ids, days, (MARK_PX + 2) * span / PLOT_PX)
+    lane_rows = {lane: 1 for lane in lanes}
+    for lane, row in zip(lane_ids.tolist(), rows.tolist(), strict=True):
+        lane_rows[lane] = max(lane_rows[lane], row + 1)
+    tops = np.cumsum([0.0] + [lane_rows[a] + 2 * LANE_PAD for a in lanes])
+    lane_top = dict(zip(lanes, tops[:-1], strict=False))
+    centres = [float(lane_top[a] + (lane_rows[a] + 2 * LANE_PAD) / 2) for a in lanes]
+    bottom = float(tops[-1])
+    y = pd.Series(
+        [lane_top[a] + LANE_PAD + 0.5 + r for a, r in zip(lane_ids.tolist(), rows.tolist(), strict=True)],
+        index=statements.index,
+        dtype=float,
+    )
     hover = hover_texts(debate, statements)
     scatter = go.Scattergl if len(statements) > WEBGL_ABOVE else go.Scatter
     faded = (
@@ -183,40 +249,59 @@ def timeline(
     classes = scales.colour_class(
         scales.leaning(statements["question_id"], statements["position"], debate.scale_points)
     )
+    if colour_by is not None:
+        classes = np.where(statements["question_id"].astype(str).to_numpy() == colour_by, classes, OTHER_CLASS)
     class_names = _class_names(debate)
-    for position in sorted(POSITION_COLOURS):
-        rows = np.flatnonzero(classes == position)
-        if rows.size == 0:
+    numbers = [signed(p) for p in statements["position"].astype(int)]
+    for position in [*sorted(POSITION_COLOURS), OTHER_CLASS]:
+        picked = np.flatnonzero(classes == position)
+        if picked.size == 0:
             continue
-        part = statements.iloc[rows]
+        part = statements.iloc[picked]
+        fill = POSITION_COLOURS.get(position, OTHER_QUESTION)
+        ink = text_colour_on(fill) if position in POSITION_COLOURS else OTHER_INK
         fig.add_trace(
             scatter(
                 x=part["date"],
-                y=y.iloc[rows],
-                mode="markers",
-                name=class_names[position],
+                y=y.iloc[picked],
+                mode="markers+text",
+                name=class_names.get(position, "Other questions"),
                 legendgroup="position",
                 showlegend=False,
                 marker={
-                    "color": POSITION_COLOURS[position],
+                    "color": fill,
                     "symbol": [EVIDENCE_SYMBOLS.get(str(e), "circle") for e in part["evidence"]],
-                    "size": 13,
-                    "opacity": np.where(faded[rows], 0.25, 1.0),
-                    "line": {"color": "#333333", "width": 1.2},
+                    "size": MARK_PX,
+                    "opacity": np.where(faded[picked], FADED, 1.0),
+                    "line": {"color": "#333333" if position in POSITION_COLOURS else OTHER_INK, "width": 1.2},
+                },
+                text=[numbers[i] for i in picked],
+                textposition="middle center",
+                textfont={
+                    "size": 10 if compact else 11,
+                    "color": [_faded_ink(ink) if faded[i] else ink for i in picked],
+                    "family": FONT,
                 },
                 customdata=part[["statement_id"]].to_numpy(),
-                hovertext=[hover[i] for i in rows],
+                hovertext=[hover[i] for i in picked],
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
+    legend_title = (
+        "Position" if colour_by is None else f"Position on {short(question_labels(debate).get(colour_by, colour_by))}"
+    )
     for position in sorted(POSITION_COLOURS):
         if (classes == position).any():
             fig.add_trace(
-                _legend_entry(class_names[position], "position", "Position", "square", POSITION_COLOURS[position])
+                _legend_entry(class_names[position], "position", legend_title, "square", POSITION_COLOURS[position])
             )
+    if (classes == OTHER_CLASS).any():
+        fig.add_trace(
+            _legend_entry("Other questions", "position", legend_title, "square", OTHER_QUESTION, line=OTHER_INK)
+        )
     for evidence, symbol in EVIDENCE_SYMBOLS.items():
         if (statements["evidence"].astype(str) == evidence).any():
-            fig.add_trace(_legend_entry(EVIDENCE_LABELS[evidence], "evidence", "How we know", symbol, "#777777"))
+            fig.add_trace(_legend_entry(EVIDENCE_LABELS[evidence], "evidence", "How we know", symbol, "#767676"))
     if current is not None:
         row = statements[statements["statement_id"] == current]
         if not row.empty:
@@ -226,23 +311,29 @@ def timeline(
                     y=y.loc[row.index],
                     mode="markers",
                     name="Current step",
-                    marker={"symbol": "circle-open", "size": 30, "color": "#000000", "line": {"width": 3}},
+                    marker={"symbol": "circle-open", "size": 32, "color": "#000000", "line": {"width": 3}},
                     hoverinfo="skip",
                     showlegend=False,
                 )
             )
-    label_rows = _add_events(fig, events, statements, lanes=len(lanes), labels=not compact)
+    levels, key = _add_event_marks(fig, events, statements, bottom=bottom, labels=not compact)
+    band = EVENT_LEVEL * levels + 0.2 if levels else 0.3
+    key_notes, key_lines = _event_key_notes(key) if key else ([], 0)
+    plot_px = ROW_PX * (bottom + band)
+    top_px = 20 if compact else 10
+    bottom_px = 20 if compact else 64 + (17 * key_lines + 16 if key_lines else 0)
     fig.update_layout(
         title=None,
         font={"family": FONT, "size": 14},
-        height=height or max(380, 200 + 16 * label_rows + 52 * len(lanes)),
-        margin={"l": 10, "r": 10, "t": 20 + 16 * label_rows, "b": 20 if compact else 110},
+        height=height or int(max(260, top_px + bottom_px + plot_px + (0 if compact else 130))),
+        margin={"l": 10, "r": 10, "t": top_px, "b": bottom_px},
         legend={
             "orientation": "h",
             "groupclick": "toggleitem",
             "font": {"size": 13},
-            "yanchor": "top",
-            "y": -0.08 if len(lanes) > 6 else -0.2,
+            # Above the plot and its top date axis, so the key is seen without scrolling, whatever the lanes.
+            "yanchor": "bottom",
+            "y": 1 + 34 / max(plot_px, 1),
             "x": 0,
         },
         showlegend=not compact,
@@ -250,25 +341,64 @@ def timeline(
         clickmode="event+select",
         dragmode="zoom",
         plot_bgcolor="white",
-        xaxis={"title": {"text": "Date of statement"}, "showgrid": True, "gridcolor": "#eeeeee", "type": "date"},
+        xaxis={
+            "title": {"text": "Date of statement"} if compact else None,
+            "side": "bottom" if compact else "top",
+            "showgrid": True,
+            "gridcolor": "#eeeeee",
+            "type": "date",
+        },
         yaxis={
             "title": None,
             "tickmode": "array",
-            "tickvals": list(range(len(lanes))),
+            "tickvals": centres,
             "ticktext": [short(names.get(a, a)) for a in lanes],
             "tickfont": {"size": 9 if compact else 14},
-            "autorange": "reversed",
-            "range": [len(lanes) - 0.5, -1.0],
+            "autorange": False,
+            "range": [bottom, -band],
             "showgrid": False,
             "zeroline": False,
             # Lane separators as minor grid lines: one property, where a shape per lane costs plotly a validation each.
-            "minor": {"tickvals": [i + 0.5 for i in range(len(lanes) - 1)], "showgrid": True, "gridcolor": "#e5e5e5"},
+            "minor": {"tickvals": [float(t) for t in tops[1:-1]], "showgrid": True, "gridcolor": "#d9d9d9"},
         },
     )
+    dates = pd.concat([statements["date"], events_near(events, statements)["date"]])
+    if not compact and len(dates) and (dates.max() - dates.min()).days > 75:
+        # The months again below the lanes, where a tall timeline ends: a second axis matching the first, held by an
+        # empty trace. Its ticks are set to months (plotly labels a matched axis' automatic date ticks wrongly).
+        start = dates.min()
+        fig.add_trace(
+            go.Scatter(x=[start], y=[None], xaxis="x2", showlegend=False, hoverinfo="skip", name="Dates below")
+        )
+        fig.update_layout(
+            xaxis2={
+                "matches": "x",
+                "overlaying": "x",
+                "anchor": "y",
+                "side": "bottom",
+                "type": "date",
+                "showgrid": False,
+                "dtick": "M1",
+                "tick0": f"{start:%Y-%m}-01",
+                "tickformat": "%b %Y",
+                "title": {"text": "Date of statement"},
+            }
+        )
+    fig.update_layout(annotations=[*fig.layout.annotations, *key_notes])
     return styled(fig)
 
 
-def _legend_entry(name: str, group: str, title: str, symbol: str, colour: str) -> go.Scatter:
+OTHER_CLASS = 99  # colour class of the statements on other questions than the one the colours show
+FADED = 0.25  # opacity of a statement after the presenter's day
+
+
+def _faded_ink(ink: str) -> str:
+    value = ink.lstrip("#")
+    red, green, blue = (int(value[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({red},{green},{blue},{FADED})"
+
+
+def _legend_entry(name: str, group: str, title: str, symbol: str, colour: str, *, line: str = "#333333") -> go.Scatter:
     return go.Scatter(
         x=[None],
         y=[None],
@@ -276,7 +406,7 @@ def _legend_entry(name: str, group: str, title: str, symbol: str, colour: str) -
         name=name,
         legendgroup=group,
         legendgrouptitle_text=title,
-        marker={"symbol": symbol, "size": 12, "color": colour, "line": {"color": "#333333", "width": 1.2}},
+        marker={"symbol": symbol, "size": 12, "color": colour, "line": {"color": line, "width": 1.2}},
         hoverinfo="skip",
     )
 
@@ -297,6 +427,117 @@ def event_label_levels(days: list[float], widths: list[float], levels: int = EVE
             ends[level] = day + width
         out.append(level)
     return out
+
+
+EVENT_KEY_WIDTH = 46  # characters of a line in the key of context events under the timeline (two columns of them)
+EVENT_NUMBER_LEVELS = 6  # rows of numbered event marks above the lanes; more crowded events share the last row
+
+
+def event_key(events: pd.DataFrame) -> list[str]:
+    """The key of the numbered context events, one escaped entry each: number, date and the whole label, wrapped."""
+    out = []
+    for number, (day, label) in enumerate(zip(events["date"], events["label"].astype(str), strict=True), start=1):
+        lines = textwrap.wrap(f"{number}.  {day:%d %b %Y} · {label}", EVENT_KEY_WIDTH, break_long_words=True)
+        out.append("<br>".join(html.escape(line, quote=False) for line in lines))
+    return out
+
+
+def _event_key_notes(key: list[str]) -> tuple[list[dict], int]:
+    """The key as notes under the lower date axis, in two columns when long; and how many lines the longer holds."""
+    half = -(-len(key) // 2) if len(key) > 6 else len(key)
+    columns = [column for column in (key[:half], key[half:]) if column]
+    notes = [
+        {
+            "text": "<br>".join(column),
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0.5 * i,
+            "y": 0,
+            "xanchor": "left",
+            "yanchor": "top",
+            "yshift": -70,
+            "align": "left",
+            "showarrow": False,
+            "font": {"size": 12, "color": TEXT_COLOUR, "family": FONT},
+            "name": "Event key",
+        }
+        for i, column in enumerate(columns)
+    ]
+    lines = max((sum(entry.count("<br>") + 1 for entry in column) for column in columns), default=0)
+    return notes, lines
+
+
+def events_near(events: pd.DataFrame | None, statements: pd.DataFrame) -> pd.DataFrame:
+    """The context events the timeline of `statements` shows: those up to two weeks either side of them, by date."""
+    if events is None or events.empty:
+        return pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"), "label": [], "description": []})
+    if not statements.empty:
+        low, high = statements["date"].min(), statements["date"].max()
+        near = pd.Timedelta(days=14)
+        events = events[(events["date"] >= low - near) & (events["date"] <= high + near)]
+    return events.sort_values("date", kind="stable")
+
+
+def _add_event_marks(
+    fig: go.Figure, events: pd.DataFrame | None, statements: pd.DataFrame, *, bottom: float, labels: bool = True
+) -> tuple[int, list[str]]:
+    """Context events near the statements: a numbered mark each above the lanes (staggered so numbers do not
+    overlap), a dotted line down through the lanes, a hover with label and description. Returns the levels of
+    marks used and the key of the numbers (empty without labels)."""
+    events = events_near(events, statements)
+    if events.empty:
+        return 0, []
+    dates = pd.concat([events["date"], statements["date"]]) if not statements.empty else events["date"]
+    days_per_px = max((dates.max() - dates.min()).days, 1) / PLOT_PX
+    # One mark per day: events of one day share it, their numbers side by side ("17, 18").
+    hovers = [
+        f"<b>{number}. {escape(label)}</b> · {day:%d %b %Y}<br>{escape(description, 70)}"
+        for number, (label, day, description) in enumerate(
+            zip(events["label"].tolist(), events["date"].tolist(), events["description"].tolist(), strict=True),
+            start=1,
+        )
+    ]
+    marks = (
+        pd.DataFrame({"date": events["date"].to_numpy(), "number": range(1, len(events) + 1), "hover": hovers})
+        .groupby("date", sort=True)
+        .agg(numbers=("number", lambda n: ", ".join(map(str, n))), hover=("hover", "<br><br>".join))
+        .reset_index()
+    )
+    days = [(d - dates.min()).days for d in marks["date"]]
+    widths = [(7 * len(n) + 12) * days_per_px for n in marks["numbers"]]
+    placed = event_label_levels(days, widths, levels=EVENT_NUMBER_LEVELS if labels else 1)
+    levels = [EVENT_NUMBER_LEVELS - 1 if level is None else level for level in placed]
+    heights = [-(0.6 + EVENT_LEVEL * level) for level in levels]
+    fig.add_trace(
+        go.Scatter(
+            x=[d for day in marks["date"] for d in (day, day, None)],
+            y=[y for height in heights for y in (height, bottom, None)],
+            mode="lines",
+            line={"color": "#8c8c8c", "width": 1, "dash": "dot"},
+            hoverinfo="skip",
+            showlegend=False,
+            name="Event lines",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=marks["date"],
+            y=heights,
+            mode="markers+text" if labels else "markers",
+            name="Context events",
+            marker={"symbol": "triangle-down", "size": 9, "color": "#767676"},
+            text=marks["numbers"].tolist() if labels else None,
+            textposition="top center",
+            textfont={"size": 12, "color": TEXT_COLOUR, "family": FONT},
+            hovertext=marks["hover"].tolist(),
+            hovertemplate="%{hovertext}<extra></extra>",
+            customdata=[[""]] * len(marks),
+            showlegend=labels,
+            # A click on a statement dims the other marks; the events' numbers stay readable.
+            unselected={"marker": {"opacity": 1}, "textfont": {"color": TEXT_COLOUR}},
+        )
+    )
+    return max(levels) + 1, event_key(events) if labels else []
 
 
 def _add_events(

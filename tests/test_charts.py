@@ -77,7 +77,8 @@ def test_timeline_lanes_are_the_actors_present_in_dataset_order(debate):
     reversed_rows = debate.statements.iloc[::-1]
     fig = charts.timeline(debate, reversed_rows)
     assert list(fig.layout.yaxis.ticktext) == ["Mark A. Milley", "Jake Sullivan"]
-    assert list(fig.layout.yaxis.tickvals) == [0, 1]
+    # Milley's lane holds one row of marks, Sullivan's two (his two statements of 10 Nov are stacked).
+    assert list(fig.layout.yaxis.tickvals) == [1.0, 3.5]
 
 
 def test_timeline_lanes_leave_out_actors_without_statements(debate):
@@ -86,10 +87,57 @@ def test_timeline_lanes_leave_out_actors_without_statements(debate):
     assert list(fig.layout.yaxis.ticktext) == ["Jake Sullivan"]
 
 
+def lane_of(fig, y: float) -> str:
+    """The lane (actor name) whose band holds the height `y`: bands end at the minor ticks between lanes."""
+    ends = [*fig.layout.yaxis.minor.tickvals, float("inf")]
+    return fig.layout.yaxis.ticktext[next(i for i, end in enumerate(ends) if y < end)]
+
+
 def test_timeline_markers_sit_on_their_actors_lane(debate):
     fig = charts.timeline(debate, debate.statements)
-    lanes = per_statement(fig, lambda t, i: round(float(t.y[i])))
-    assert lanes == {"milley-private": 0, "milley-club": 0, "sullivan-briefing": 1, "sullivan-view": 1}
+    lanes = per_statement(fig, lambda t, i: lane_of(fig, float(t.y[i])))
+    assert lanes == {
+        "milley-private": "Mark A. Milley",
+        "milley-club": "Mark A. Milley",
+        "sullivan-briefing": "Jake Sullivan",
+        "sullivan-view": "Jake Sullivan",
+    }
+
+
+def test_timeline_stacks_statements_of_one_actor_on_one_day(debate):
+    """Regression (issue 16): Sullivan's private −2 of 10 Nov lay exactly under his public −1."""
+    fig = charts.timeline(debate, debate.statements)
+    where = per_statement(fig, lambda t, i: (day(t.x[i]), float(t.y[i])))
+    assert (where["sullivan-view"][0], where["sullivan-briefing"][0]) == (dt.date(2022, 11, 10),) * 2
+    assert abs(where["sullivan-view"][1] - where["sullivan-briefing"][1]) == 1.0  # one row apart
+    assert len(set(where.values())) == len(where)
+
+
+def test_timeline_prints_each_position_in_its_mark(debate):
+    fig = charts.timeline(debate, debate.statements)
+    assert per_statement(fig, lambda t, i: (t.text[i], t.textfont.color[i])) == {
+        "milley-private": ("+2", "#ffffff"),  # white on dark purple
+        "milley-club": ("+1", "#000000"),
+        "sullivan-briefing": ("−2", "#000000"),
+        "sullivan-view": ("−1", "#000000"),
+    }
+
+
+def test_timeline_colours_only_the_question_chosen(debate):
+    fig = charts.timeline(debate, debate.statements, colour_by="talks-now")
+    questions = dict(zip(debate.statements["statement_id"], debate.statements["question_id"], strict=True))
+    colours = per_statement(fig, lambda t, i: t.marker.color)
+    assert {s: (questions[s], c) for s, c in colours.items()} == {
+        "milley-private": ("talks-now", POSITION_COLOURS[2]),
+        "milley-club": ("talks-now", POSITION_COLOURS[1]),
+        "sullivan-briefing": ("us-press-kyiv", charts.OTHER_QUESTION),
+        "sullivan-view": ("talks-now", POSITION_COLOURS[-1]),
+    }
+    legend = [(t.legendgrouptitle.text, t.name) for t in fig.data if t.legendgroup == "position" and not t.x[0]]
+    assert legend[-1] == ("Position on Open talks now", "Other questions")
+    assert charts.colour_note(debate, "talks-now") == (
+        "Colour: position on “Open talks now”; white marks are statements on other questions"
+    )
 
 
 def test_timeline_colour_is_the_position(debate):
@@ -120,8 +168,8 @@ def test_timeline_legend_lists_the_positions_and_evidence_kinds_used(debate):
         ("position", "−1 against", "square", POSITION_COLOURS[-1]),
         ("position", "+1 for", "square", POSITION_COLOURS[1]),
         ("position", "+2 strongly for", "square", POSITION_COLOURS[2]),
-        ("evidence", EVIDENCE_LABELS["on-record"], "circle", "#777777"),
-        ("evidence", EVIDENCE_LABELS["unnamed-officials"], "diamond", "#777777"),
+        ("evidence", EVIDENCE_LABELS["on-record"], "circle", "#767676"),
+        ("evidence", EVIDENCE_LABELS["unnamed-officials"], "diamond", "#767676"),
     ]
 
 
@@ -166,9 +214,9 @@ def test_timeline_events_are_dotted_vertical_lines(debate):
     fig = charts.timeline(debate, debate.statements, events=debate.events)
     [lines] = [t for t in fig.data if t.name == "Event lines"]
     assert lines.line.dash == "dot"
-    # One segment per event from above the first lane to below the last (two lanes), None between segments.
+    # One segment per event from its mark above the first lane to below the last (two lanes), None between segments.
     assert [None if x is None else day(x) for x in lines.x] == [dt.date(2022, 11, 8), dt.date(2022, 11, 8), None]
-    assert list(lines.y) == [-1.0, 1.5, None]
+    assert list(lines.y) == [-0.6, 5.0, None]
 
 
 def test_timeline_events_trace_has_label_date_and_description_on_hover(debate):
@@ -176,8 +224,22 @@ def test_timeline_events_trace_has_label_date_and_description_on_hover(debate):
     fig = charts.timeline(debate, debate.statements, events=events)
     [trace] = [t for t in fig.data if t.name == "Context events"]
     assert [day(x) for x in trace.x] == [dt.date(2022, 11, 8)]
-    assert list(trace.hovertext) == ["<b>US midterm elections</b> · 08 Nov 2022<br>Control of Congress at stake."]
-    assert [a.text for a in fig.layout.annotations] == ["US midterm elections"]
+    assert list(trace.hovertext) == ["<b>1. US midterm elections</b> · 08 Nov 2022<br>Control of Congress at stake."]
+    assert list(trace.text) == ["1"]
+    # The key under the chart holds the whole label (it was cut to 30 characters: "WaPo reports US private…").
+    assert [a.text for a in fig.layout.annotations] == ["1.  08 Nov 2022 · US midterm elections"]
+
+
+def test_timeline_event_key_wraps_long_labels_whole_and_numbers_match_the_marks(debate):
+    label = "WaPo reports US private request for openness to talks with Russia"
+    events = pd.concat([debate.events, debate.events.assign(label=label)], ignore_index=True)
+    fig = charts.timeline(debate, debate.statements, events=events)
+    [trace] = [t for t in fig.data if t.name == "Context events"]
+    assert list(trace.text) == ["1, 2"]  # two events of one day share a mark
+    assert [a.text for a in fig.layout.annotations] == [
+        "1.  08 Nov 2022 · US midterm elections<br>2.  08 Nov 2022 · WaPo reports US private<br>"
+        "request for openness to talks with Russia"
+    ]
 
 
 def test_timeline_leaves_out_events_far_from_the_statements(debate):
@@ -212,8 +274,8 @@ def test_timeline_escapes_event_labels(debate):
     events = with_table(debate, "events", 0, label=PAYLOAD, description=PAYLOAD).events
     fig = charts.timeline(debate, debate.statements, events=events)
     [trace] = [t for t in fig.data if t.name == "Context events"]
-    assert list(trace.hovertext) == [f"<b>{ESCAPED}</b> · 08 Nov 2022<br>{ESCAPED}"]
-    assert [a.text for a in fig.layout.annotations] == [ESCAPED]
+    assert list(trace.hovertext) == [f"<b>1. {ESCAPED}</b> · 08 Nov 2022<br>{ESCAPED}"]
+    assert [a.text for a in fig.layout.annotations] == [f"1.  08 Nov 2022 · {ESCAPED}"]
 
 
 def test_timeline_escapes_actor_names_on_the_lanes(debate):

@@ -22,8 +22,9 @@ def timeline_page() -> None:
     _back_to_story()
     st.title("Timeline")
     st.caption(
-        "Each mark is one statement, on its actor's lane at the date it was made. Colour shows the position "
-        "(orange against, purple for the proposition), shape shows how we know it. Dotted lines are context events."
+        "Each mark is one statement, on its actor's lane at the date it was made: its number and colour are the "
+        "position (orange against, purple for the proposition), its shape how we know it. Marks of one actor close "
+        "in time are stacked. Numbered triangles with dotted lines are context events, listed under the chart."
     )
     _upload_panel()
     if shown.empty:
@@ -32,7 +33,10 @@ def timeline_page() -> None:
     if charts.needs_density(shown):
         figure = _dense_timeline(context)
     else:
-        figure = charts.timeline(debate, shown, events=debate.events, current=ui.selected_statement())
+        colour_by = _colour_choice(context)
+        figure = charts.timeline(
+            debate, shown, events=debate.events, current=ui.selected_statement(), colour_by=colour_by
+        )
         event = st.plotly_chart(
             figure,
             alt=charts.timeline_alt(debate, shown),
@@ -47,6 +51,27 @@ def timeline_page() -> None:
     ui.detail_card(context)
     with st.expander("Take the timeline away: HTML for offline use, PNG for slides"):
         ui.figure_downloads(context, {"Timeline": figure}, key="timeline_files")
+
+
+EVERY_QUESTION = ""  # the colour choice: each statement's position on its own question
+
+
+def _colour_choice(context: state.AppContext) -> str | None:
+    """What the timeline's colours show: every question shown, or one of them; said beside the choice."""
+    debate, shown = context.debate, context.shown
+    labels = question_labels(debate)
+    present = query.questions_in(debate, shown["question_id"])
+    left, right = st.columns([2, 3], vertical_alignment="bottom")
+    choice = left.selectbox(
+        "Colours show",
+        [EVERY_QUESTION, *present] if len(present) > 1 else present,
+        format_func=lambda q: "The position on each mark's own question" if q == EVERY_QUESTION else labels.get(q, q),
+        key="timeline_colour",
+        help="A lane holds statements on several questions: choose one to colour only its statements.",
+    )
+    colour_by = choice or None
+    right.caption(cards.shown(charts.colour_note(debate, colour_by)) + ".")
+    return colour_by
 
 
 def _upload_panel() -> None:
