@@ -768,17 +768,29 @@ def _change_note(shift: int | None) -> str:
     return f"<br>moved by {signed(int(shift))} since the earlier date"
 
 
+TREND_LINE = "#1d3557"  # the step lines: a dark blue that is none of the position colours (10:1 on white)
+TREND_ROW_PX = 64  # height of one actor's small chart
+TREND_GAP_PX = 30  # room above each small chart for its actor's name
+TOP_DATES_PX = 22  # room for the dates above the first row
+
+
 def positions_over_time(
     debate: Debate, statements: pd.DataFrame, question: str, *, until: dt.date | None = None
 ) -> go.Figure:
-    """One question: each actor's position as a step line through time (a step at each statement).
+    """One question: a small chart per actor, on one date axis, with the actor's position as a step line through
+    time; each mark is one statement (colour = position), and nothing else is a mark.
 
+    A line goes on, dotted and without a mark, from the actor's last statement to `until` (the position held).
+    Small multiples rather than one chart of lines: lines at the same value hid each other (four actors on −1).
     Beyond `DENSITY_ABOVE` statements on the question, each actor's line steps once per period (the last position
     held in it) and has no markers. When the chart is dense, or more than `CROWDED_LINES` actors spoke on the
     question, only the `MAX_LINES` busiest actors are drawn, so the figure stays light and legible whatever the size
     of the debate.
     """
+    from plotly.subplots import make_subplots
+
     scale = debate.scale_points[debate.scale_points["question_id"] == question].sort_values("position")
+    points = scale["position"].astype(int).tolist() or list(POSITIONS)
     names = actor_names(debate)
     part = statements[(statements["question_id"] == question).to_numpy()]
     dense = len(part) > DENSITY_ABOVE
@@ -789,54 +801,130 @@ def positions_over_time(
     if dense:
         part = query.last_per_period(part, query.bin_width(part))
     by_actor = dict(tuple(part.groupby(part["actor_id"].astype(str), sort=False)))
-    fig = go.Figure()
-    for i, actor in enumerate(query.actors_in(debate, list(by_actor))):
+    actors = query.actors_in(debate, list(by_actor))
+    columns = 2 if len(actors) > 6 else 1
+    rows = max(-(-len(actors) // columns), 1)
+    plot_px = rows * TREND_ROW_PX + (rows - 1) * TREND_GAP_PX
+    fig = make_subplots(
+        rows=rows,
+        cols=columns,
+        shared_xaxes="all",
+        shared_yaxes="all",
+        vertical_spacing=TREND_GAP_PX / max(plot_px, 1),
+        horizontal_spacing=0.08,
+    )
+    scale_colours = scales.scales(debate.scale_points) if len(scale) else None
+    for i, actor in enumerate(actors):
         mine = by_actor[actor]
-        x = list(mine["date"])
-        y = list(mine["position"].astype(int))
-        if until is not None and x and pd.Timestamp(until) > x[-1]:
-            x.append(pd.Timestamp(until))
-            y.append(y[-1])
+        row, column = i // columns + 1, i % columns + 1
+        positions = mine["position"].astype(int).tolist()
+        colours = (
+            [POSITION_COLOURS[scales.position_class(question, p, scale_colours)] for p in positions]
+            if scale_colours is not None
+            else [POSITION_COLOURS.get(p, NO_POSITION_COLOUR) for p in positions]
+        )
         fig.add_trace(
             go.Scatter(
-                x=x,
-                y=y,
+                x=list(mine["date"]),
+                y=positions,
                 mode="lines" if dense else "lines+markers",
-                line={"shape": "hv", "color": ACTOR_COLOURS[i % 8], "dash": ACTOR_DASHES[i % 6], "width": 2.5},
-                marker={"symbol": ACTOR_SYMBOLS[i % 8], "size": 10},
+                line={"shape": "hv", "color": TREND_LINE, "width": 2},
+                marker={"size": 10, "color": colours, "line": {"color": "#333333", "width": 1}},
                 name=short(names.get(actor, actor)),
                 customdata=np.column_stack(
                     [
-                        np.append(mine["statement_id"].to_numpy(), [""] * (len(x) - len(mine))),
-                        np.full(len(x), escape(names.get(actor, actor)), dtype=object),
+                        mine["statement_id"].to_numpy(),
+                        np.full(len(mine), escape(names.get(actor, actor)), dtype=object),
                     ]
                 ),
                 hovertemplate="%{customdata[1]}: %{y:+d} on %{x|%d %b %Y}<extra></extra>",
-            )
+                showlegend=False,
+            ),
+            row=row,
+            col=column,
         )
+        last_day = mine["date"].iloc[-1]
+        if until is not None and pd.Timestamp(until) > last_day:
+            fig.add_trace(
+                go.Scatter(
+                    x=[last_day, pd.Timestamp(until)],
+                    y=[positions[-1], positions[-1]],
+                    mode="lines",
+                    line={"color": TREND_LINE, "width": 2, "dash": "dot"},
+                    name=HELD,
+                    hoverinfo="skip",
+                    showlegend=False,
+                ),
+                row=row,
+                col=column,
+            )
+        domain = fig.get_subplot(row, column)
+        fig.add_annotation(
+            text=f"<b>{short(names.get(actor, actor))}</b>",
+            xref="paper",
+            yref="paper",
+            x=domain.xaxis.domain[0],
+            y=domain.yaxis.domain[1],
+            xanchor="left",
+            yanchor="bottom",
+            yshift=TOP_DATES_PX if row == 1 else 0,  # the top row's names sit above its dates
+            showarrow=False,
+            font={"size": 14, "color": TEXT_COLOUR, "family": FONT},
+        )
+    scale_ticks = [signed(p) for p in points]
+    fig.update_yaxes(
+        tickmode="array",
+        tickvals=points,
+        ticktext=scale_ticks,
+        tickfont={"size": 11},
+        range=[min(points) - 0.5, max(points) + 0.5],
+        gridcolor="#e5e5e5",
+        zeroline=False,
+        fixedrange=True,
+        showticklabels=True,
+    )
+    fig.update_xaxes(type="date", gridcolor="#eeeeee", tickfont={"size": 12})
+    # Dates above the first row as well as below the last: a tall page of small charts is read from either end.
+    fig.update_xaxes(side="top", showticklabels=True, row=1)
+    if columns == 2 and len(actors) % 2 and rows > 1:
+        fig.update_xaxes(showticklabels=True, row=rows - 1, col=2)  # the right column ends a row early
+    # The scale's words once, above the charts: the numbers on every small chart's axis are these points.
+    words = " · ".join(
+        f"{signed(int(p))} {escape(label)}" for p, label in zip(scale["position"], scale["label"], strict=True)
+    )
     fig.update_layout(
         font={"family": FONT, "size": 14},
-        height=min(720, max(360, 90 + 24 * len(fig.data))),
-        margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        height=int(plot_px + 90 + TOP_DATES_PX),
+        margin={"l": 10, "r": 10, "t": 60 + TOP_DATES_PX, "b": 30},
         plot_bgcolor="white",
-        xaxis={"title": {"text": "Date"}, "gridcolor": "#eeeeee", "type": "date"},
-        yaxis={
-            "title": {"text": "Position"},
-            "tickmode": "array",
-            "tickvals": scale["position"].tolist(),
-            "ticktext": [
-                f"{signed(int(p))} {escape(label)}" for p, label in zip(scale["position"], scale["label"], strict=True)
-            ],
-            "range": [float(scale["position"].min()) - 0.5, float(scale["position"].max()) + 0.5]
-            if len(scale)
-            else [-2.5, 2.5],
-            "gridcolor": "#eeeeee",
-            "zeroline": True,
-            "zerolinecolor": "#cccccc",
-        },
-        legend={"title": {"text": "Actor"}},
+        showlegend=False,
+        clickmode="event+select",
+        annotations=[
+            *fig.layout.annotations,
+            {
+                "text": f"Position: {words}" if words else "Position",
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": 1,
+                "yshift": 34 + TOP_DATES_PX,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "align": "left",
+                "font": {"size": 13, "color": TEXT_COLOUR, "family": FONT},
+            },
+        ],
     )
     return styled(fig)
+
+
+HELD = "position held"  # the dotted line from an actor's last statement to the end of the range: not a statement
+
+
+def trend_actors(figure: go.Figure) -> int:
+    """How many actors a positions-over-time figure draws (one statement trace each)."""
+    return sum(1 for trace in figure.data if trace.customdata is not None)
 
 
 def timeline_alt(debate: Debate, statements: pd.DataFrame) -> str:
@@ -848,7 +936,7 @@ def timeline_alt(debate: Debate, statements: pd.DataFrame) -> str:
     return (
         f"Timeline of {counted(len(statements), 'statement')} by {counted(len(lanes), 'actor')} from {day_text(first)} "
         f"to {day_text(last)}; "
-        "each mark is one statement, coloured by position and shaped by how we know it."
+        "each mark is one statement, numbered and coloured by position and shaped by how we know it."
     )
 
 
@@ -995,7 +1083,7 @@ def positions_alt(debate: Debate, figure: go.Figure, question_label: str) -> str
     """Text alternative of the positions-over-time chart."""
     points = list(figure.layout.yaxis.tickvals or POSITIONS)
     return (
-        f"Step lines of {len(figure.data)} actors' positions on “{question_label}” over time, "
+        f"Step lines of {trend_actors(figure)} actors' positions on “{question_label}” over time, one chart each, "
         f"on its scale from {signed(min(points))} to {signed(max(points))}."
     )
 

@@ -7,6 +7,7 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from stances import charts, query
@@ -392,6 +393,10 @@ def lines(fig) -> list[tuple]:
     ]
 
 
+# The orange and pink the lines used to share with the position palette's ends.
+ACTOR_LINE_COLOURS_OF_OLD = ("#D55E00", "#E69F00", "#CC79A7")
+
+
 def test_positions_over_time_is_one_step_line_per_actor(debate):
     fig = charts.positions_over_time(debate, debate.statements, "talks-now")
     assert lines(fig) == [
@@ -406,30 +411,45 @@ def test_positions_over_time_is_one_step_line_per_actor(debate):
     ]
 
 
-def test_positions_over_time_extends_each_line_to_until(debate):
+def test_positions_over_time_holds_each_line_to_until_without_a_mark(debate):
+    """Regression (issue 16): the line's end at `until` was a point that hovered as a statement that does not exist
+    ("Jake Sullivan: −2 on 14 Nov 2022")."""
     fig = charts.positions_over_time(debate, debate.statements, "talks-now", until=dt.date(2022, 11, 30))
-    assert lines(fig) == [
-        (
-            "Mark A. Milley",
-            "hv",
-            [dt.date(2022, 11, 1), dt.date(2022, 11, 9), dt.date(2022, 11, 30)],
-            [2, 1, 1],
-            ["milley-private", "milley-club", ""],
-        ),
-        ("Jake Sullivan", "hv", [dt.date(2022, 11, 10), dt.date(2022, 11, 30)], [-1, -1], ["sullivan-view", ""]),
+    statements = [t for t in fig.data if t.customdata is not None]
+    held = [t for t in fig.data if t.customdata is None]
+    assert lines(go.Figure(statements)) == lines(charts.positions_over_time(debate, debate.statements, "talks-now"))
+    assert [([day(x) for x in t.x], list(t.y), t.mode, t.line.dash, t.hoverinfo) for t in held] == [
+        ([dt.date(2022, 11, 9), dt.date(2022, 11, 30)], [1, 1], "lines", "dot", "skip"),
+        ([dt.date(2022, 11, 10), dt.date(2022, 11, 30)], [-1, -1], "lines", "dot", "skip"),
     ]
 
 
-def test_positions_over_time_scale_ticks_are_the_codebook_labels(debate):
+def test_positions_over_time_draws_each_actor_in_a_chart_of_its_own(debate):
+    """Regression (issue 16): lines at one value hid each other (four actors on −1)."""
+    fig = charts.positions_over_time(debate, debate.statements, "talks-now")
+    assert [(t.name, t.xaxis, t.yaxis) for t in fig.data] == [
+        ("Mark A. Milley", "x", "y"),
+        ("Jake Sullivan", "x2", "y2"),
+    ]
+    titles = [a.text for a in fig.layout.annotations]
+    assert titles[:2] == ["<b>Mark A. Milley</b>", "<b>Jake Sullivan</b>"]
+
+
+def test_positions_over_time_marks_are_the_position_colours_and_lines_are_none_of_them(debate):
+    fig = charts.positions_over_time(debate, debate.statements, "talks-now", until=dt.date(2022, 11, 30))
+    marks = [t for t in fig.data if t.customdata is not None]
+    assert [list(t.marker.color) for t in marks] == [[POSITION_COLOURS[2], POSITION_COLOURS[1]], [POSITION_COLOURS[-1]]]
+    assert {t.line.color for t in fig.data}.isdisjoint({*POSITION_COLOURS.values(), *ACTOR_LINE_COLOURS_OF_OLD})
+
+
+def test_positions_over_time_scale_ticks_are_the_points_and_the_words_are_above(debate):
     fig = charts.positions_over_time(debate, debate.statements, "us-press-kyiv")
     assert list(fig.layout.yaxis.tickvals) == [-2, -1, 0, 1, 2]
-    assert list(fig.layout.yaxis.ticktext) == [
-        "−2 us-press-kyiv -2",
-        "−1 us-press-kyiv -1",
-        "0 us-press-kyiv 0",
-        "+1 us-press-kyiv 1",
-        "+2 us-press-kyiv 2",
-    ]
+    assert list(fig.layout.yaxis.ticktext) == ["−2", "−1", "0", "+1", "+2"]
+    assert fig.layout.annotations[-1].text == (
+        "Position: −2 us-press-kyiv -2 · −1 us-press-kyiv -1 · 0 us-press-kyiv 0 · +1 us-press-kyiv 1 · "
+        "+2 us-press-kyiv 2"
+    )
 
 
 # timeline_alt, escape, signed ----------------------------------------------------------------------------------
@@ -438,7 +458,7 @@ def test_positions_over_time_scale_ticks_are_the_codebook_labels(debate):
 def test_timeline_alt_describes_the_statements(debate):
     assert charts.timeline_alt(debate, debate.statements) == (
         "Timeline of 4 statements by 2 actors from 2022-11-01 to 2022-11-10; "
-        "each mark is one statement, coloured by position and shaped by how we know it."
+        "each mark is one statement, numbered and coloured by position and shaped by how we know it."
     )
 
 
@@ -478,7 +498,7 @@ def test_positions_over_time_draws_only_the_busiest_when_many_actors_spoke(tmp_p
     fig = charts.positions_over_time(debate, debate.statements, question)
     busiest = set(part["actor_id"].value_counts().index[: charts.MAX_LINES])
     names = actor_names(debate)
-    assert len(fig.data) == charts.MAX_LINES
+    assert len(fig.data) == charts.trend_actors(fig) == charts.MAX_LINES
     assert {t.name for t in fig.data} == {charts.escape(names[a]) for a in busiest}
 
 

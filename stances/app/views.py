@@ -312,7 +312,10 @@ def trends_page() -> None:
     context = state.get()
     debate, shown = context.debate, context.shown
     st.title("Positions over time")
-    st.caption("For each question, each actor's position as a step line: a step marks a statement that moved it.")
+    st.caption(
+        "One small chart per actor: each mark is one of their statements on the question (its height and colour the "
+        "position), and the line holds that position until the next; dotted after the last statement, no mark."
+    )
     if shown.empty:
         ui.empty_state(context)
         return
@@ -338,14 +341,13 @@ def trends_page() -> None:
     )
     actors_here = shown.loc[(shown["question_id"] == question).to_numpy(), "actor_id"].nunique()
     more = (
-        f" Showing the {len(figure.data)} actors with the most statements of {actors_here}; choose actors in the "
-        "sidebar to compare others."
-        if len(figure.data) < actors_here
+        f" Showing the {charts.trend_actors(figure)} actors with the most statements of {actors_here}; choose actors "
+        "in the sidebar to compare others."
+        if charts.trend_actors(figure) < actors_here
         else ""
     )
     st.caption(
-        f"Step lines of each actor's position on “{cards.shown(labels[question])}”, from their statements in the "
-        f"filter.{more}"
+        f"Each actor's position on “{cards.shown(labels[question])}”, from their statements in the filter.{more}"
     )
     ui.follow_click(event, "trend_chart")
     ui.chart_statement_picker(context, figure, by="traces", key="trend_statements", chart="chart")
