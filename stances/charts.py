@@ -239,6 +239,9 @@ def timeline(
         index=statements.index,
         dtype=float,
     )
+    # A figure of a given height (the presenter's) has rows of its own size: marks shrink to fit them, and drop the
+    # number when it would not fit inside.
+    mark = MARK_PX if height is None else int(min(MARK_PX, max(7, 0.9 * (height - 90) / (bottom + EVENT_LEVEL))))
     hover = hover_texts(debate, statements)
     scatter = go.Scattergl if len(statements) > WEBGL_ABOVE else go.Scatter
     faded = (
@@ -264,14 +267,14 @@ def timeline(
             scatter(
                 x=part["date"],
                 y=y.iloc[picked],
-                mode="markers+text",
+                mode="markers+text" if mark >= MARK_PX - 4 else "markers",
                 name=class_names.get(position, "Other questions"),
                 legendgroup="position",
                 showlegend=False,
                 marker={
                     "color": fill,
                     "symbol": [EVIDENCE_SYMBOLS.get(str(e), "circle") for e in part["evidence"]],
-                    "size": MARK_PX,
+                    "size": mark,
                     "opacity": np.where(faded[picked], FADED, 1.0),
                     "line": {"color": "#333333" if position in POSITION_COLOURS else OTHER_INK, "width": 1.2},
                 },
