@@ -509,7 +509,8 @@ def _add_event_marks(
     days = [(d - dates.min()).days for d in marks["date"]]
     widths = [(7 * len(n) + 12) * days_per_px for n in marks["numbers"]]
     placed = event_label_levels(days, widths, levels=EVENT_NUMBER_LEVELS if labels else 1)
-    levels = [EVENT_NUMBER_LEVELS - 1 if level is None else level for level in placed]
+    # Without numbers (a compact timeline) every mark sits on the one row; else crowded ones share the last row.
+    levels = [0 if not labels else EVENT_NUMBER_LEVELS - 1 if level is None else level for level in placed]
     heights = [-(0.6 + EVENT_LEVEL * level) for level in levels]
     fig.add_trace(
         go.Scatter(

@@ -534,3 +534,15 @@ def test_the_grid_key_names_the_colours_the_asterisk_and_the_frames():
     assert "changed since" not in key and "≠" not in key
     both = cards.grid_key_html(POSITION_NAMES, changes=True, gaps=True, stale_after=60)
     assert "changed since the earlier day: ▲ up the scale, ▼ down, ◆ new" in both and "≠" in both
+
+
+def test_a_compact_timeline_keeps_every_event_mark_on_one_row(debate):
+    """The presenter's timeline has no numbers to stagger: its event marks stayed scattered over six rows."""
+    events = pd.concat(
+        [debate.events.assign(date=debate.events["date"] + pd.Timedelta(hours=6 * n)) for n in range(3)],
+        ignore_index=True,
+    )
+    fig = charts.timeline(debate, debate.statements, events=events, compact=True)
+    [trace] = [t for t in fig.data if t.name == "Context events"]
+    assert len(set(trace.y)) == 1
+    assert trace.text is None

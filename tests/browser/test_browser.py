@@ -37,6 +37,7 @@ def test_clicking_a_timeline_mark_opens_its_detail_card(page, server, outside_re
     # click again until the card opens, as a person would.
     for _ in range(3):
         expect(point).to_be_visible()
+        point.scroll_into_view_if_needed()  # the lanes run below the fold, under the key and the date axis
         box = point.bounding_box()
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         settled(page)
