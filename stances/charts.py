@@ -440,7 +440,7 @@ def event_key(events: pd.DataFrame) -> list[str]:
     """The key of the numbered context events, one escaped entry each: number, date and the whole label, wrapped."""
     out = []
     for number, (day, label) in enumerate(zip(events["date"], events["label"].astype(str), strict=True), start=1):
-        lines = textwrap.wrap(f"{number}.  {day:%d %b %Y} · {label}", EVENT_KEY_WIDTH, break_long_words=True)
+        lines = textwrap.wrap(f"{number}.  {day:{DAY_FORMAT}} · {label}", EVENT_KEY_WIDTH, break_long_words=True)
         out.append("<br>".join(html.escape(line, quote=False) for line in lines))
     return out
 
@@ -494,7 +494,7 @@ def _add_event_marks(
     days_per_px = max((dates.max() - dates.min()).days, 1) / PLOT_PX
     # One mark per day: events of one day share it, their numbers side by side ("17, 18").
     hovers = [
-        f"<b>{number}. {escape(label)}</b> · {day:%d %b %Y}<br>{escape(description, 70)}"
+        f"<b>{number}. {escape(label)}</b> · {day:{DAY_FORMAT}}<br>{escape(description, 70)}"
         for number, (label, day, description) in enumerate(
             zip(events["label"].tolist(), events["date"].tolist(), events["description"].tolist(), strict=True),
             start=1,
@@ -841,7 +841,7 @@ def positions_over_time(
                         np.full(len(mine), escape(names.get(actor, actor)), dtype=object),
                     ]
                 ),
-                hovertemplate="%{customdata[1]}: %{y:+d} on %{x|%d %b %Y}<extra></extra>",
+                hovertemplate="%{customdata[1]}: %{y:+d} on %{x|%Y-%m-%d}<extra></extra>",
                 showlegend=False,
             ),
             row=row,

@@ -225,10 +225,10 @@ def test_timeline_events_trace_has_label_date_and_description_on_hover(debate):
     fig = charts.timeline(debate, debate.statements, events=events)
     [trace] = [t for t in fig.data if t.name == "Context events"]
     assert [day(x) for x in trace.x] == [dt.date(2022, 11, 8)]
-    assert list(trace.hovertext) == ["<b>1. US midterm elections</b> · 08 Nov 2022<br>Control of Congress at stake."]
+    assert list(trace.hovertext) == ["<b>1. US midterm elections</b> · 2022-11-08<br>Control of Congress at stake."]
     assert list(trace.text) == ["1"]
     # The key under the chart holds the whole label (it was cut to 30 characters: "WaPo reports US private…").
-    assert [a.text for a in fig.layout.annotations] == ["1.  08 Nov 2022 · US midterm elections"]
+    assert [a.text for a in fig.layout.annotations] == ["1.  2022-11-08 · US midterm elections"]
 
 
 def test_timeline_event_key_wraps_long_labels_whole_and_numbers_match_the_marks(debate):
@@ -238,7 +238,7 @@ def test_timeline_event_key_wraps_long_labels_whole_and_numbers_match_the_marks(
     [trace] = [t for t in fig.data if t.name == "Context events"]
     assert list(trace.text) == ["1, 2"]  # two events of one day share a mark
     assert [a.text for a in fig.layout.annotations] == [
-        "1.  08 Nov 2022 · US midterm elections<br>2.  08 Nov 2022 · WaPo reports US private<br>"
+        "1.  2022-11-08 · US midterm elections<br>2.  2022-11-08 · WaPo reports US private<br>"
         "request for openness to talks with Russia"
     ]
 
@@ -275,8 +275,8 @@ def test_timeline_escapes_event_labels(debate):
     events = with_table(debate, "events", 0, label=PAYLOAD, description=PAYLOAD).events
     fig = charts.timeline(debate, debate.statements, events=events)
     [trace] = [t for t in fig.data if t.name == "Context events"]
-    assert list(trace.hovertext) == [f"<b>1. {ESCAPED}</b> · 08 Nov 2022<br>{ESCAPED}"]
-    assert [a.text for a in fig.layout.annotations] == [f"1.  08 Nov 2022 · {ESCAPED}"]
+    assert list(trace.hovertext) == [f"<b>1. {ESCAPED}</b> · 2022-11-08<br>{ESCAPED}"]
+    assert [a.text for a in fig.layout.annotations] == [f"1.  2022-11-08 · {ESCAPED}"]
 
 
 def test_timeline_escapes_actor_names_on_the_lanes(debate):
