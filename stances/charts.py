@@ -320,6 +320,8 @@ def timeline(
                 )
             )
     levels, key = _add_event_marks(fig, events, statements, bottom=bottom, labels=not compact)
+    # The events' dotted lines first, so they run under the marks and not across their numbers.
+    fig.data = tuple(sorted(fig.data, key=lambda trace: trace.name != "Event lines"))
     band = EVENT_LEVEL * levels + 0.2 if levels else 0.3
     key_notes, key_lines = _event_key_notes(key) if key else ([], 0)
     plot_px = ROW_PX * (bottom + band)

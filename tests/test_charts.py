@@ -546,3 +546,11 @@ def test_a_compact_timeline_keeps_every_event_mark_on_one_row(debate):
     [trace] = [t for t in fig.data if t.name == "Context events"]
     assert len(set(trace.y)) == 1
     assert trace.text is None
+
+
+def test_timeline_event_lines_run_under_the_marks(debate):
+    """The dotted lines were drawn after the marks, across the numbers printed in them."""
+    fig = charts.timeline(debate, debate.statements, events=debate.events)
+    names = [trace.name for trace in fig.data]
+    assert names[0] == "Event lines"
+    assert names.index("Context events") > max(i for i, t in enumerate(fig.data) if t in statement_traces(fig))

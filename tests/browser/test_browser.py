@@ -16,8 +16,9 @@ from .conftest import ARTIFACTS, evaluates_to, screenshot, settled
 
 pytestmark = pytest.mark.browser
 
-# The timeline draws its statements first, one trace per position, so the first trace holds statement marks.
-FIRST_MARKS = ".st-key-timeline_chart .scatterlayer .trace:first-child .point"
+# The timeline draws the context events' dotted lines first (under the marks), then its statements, one trace per
+# position, so the second trace holds statement marks.
+FIRST_MARKS = ".st-key-timeline_chart .scatterlayer .trace:nth-child(2) .point"
 STATEMENT_COUNT = """() => {
   const plot = document.querySelector('.st-key-timeline_chart .js-plotly-plot');
   return plot.data.filter(t => t.customdata && t.name !== 'Context events').reduce((n, t) => n + t.x.length, 0);
@@ -172,7 +173,7 @@ def test_the_exported_timeline_html_works_offline_from_a_file(browser, tmp_path)
         ".filter(t => t.customdata && t.name !== 'Context events').reduce((n, t) => n + t.x.length, 0)"
     )
     assert marks == len(debate.statements)
-    box = tab.locator(".js-plotly-plot .scatterlayer .trace:first-child .point").first.bounding_box()
+    box = tab.locator(".js-plotly-plot .scatterlayer .trace:nth-child(2) .point").first.bounding_box()
     tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     expect(tab.locator(".hoverlayer .hovertext").first).to_be_visible()
     screenshot(tab, "exported-timeline-offline")
