@@ -47,7 +47,7 @@ TITLES = {
 CONTENT = {
     "timeline": ("Each mark is one statement", 1, 0),
     "grid": ("Each cell is the actor's latest known position", 2, 1),  # the question header, then the cells
-    "trends": ("For each question, each actor's position", 1, 0),
+    "trends": ("One small chart per actor", 1, 0),
     "alignment": ("Window: 08 Sep 2022", 3, 5),
     "public_private": ("Each row sets a private signal", 0, 1),
     "actor": ("Window: 08 Sep 2022", 1, 5),
