@@ -393,6 +393,17 @@ def timeline(
     return styled(fig)
 
 
+def lane_extents(figure: go.Figure) -> list[tuple[float, float]]:
+    """The (top, bottom) heights of each lane of a `timeline` figure, top lane first (lanes differ in height: each
+    holds as many rows as its stacked marks need)."""
+    axis = figure.layout.yaxis
+    separators = [float(v) for v in (axis.minor.tickvals or ())]
+    lanes = len(axis.tickvals or ())
+    if lanes == 0:
+        return []
+    return list(zip([0.0, *separators], [*separators, float(axis.range[0])], strict=True))
+
+
 OTHER_CLASS = 99  # colour class of the statements on other questions than the one the colours show
 FADED = 0.25  # opacity of a statement after the presenter's day
 

@@ -104,6 +104,18 @@ def lane_window(lane: float, lanes: int, shown: int = LANES_SHOWN) -> tuple[floa
     return (top + shown - 0.5, top - 1.0)
 
 
+def lane_range(y: float, extents: list[tuple[float, float]], top: float) -> tuple[float, float]:
+    """The timeline's y range that shows `LANES_SHOWN` lanes around the mark at height `y` (`lane_window`, in lanes),
+    in the figure's heights: its lanes differ in height (`charts.lane_extents`); `top` is the axis' top (the events'
+    marks above the first lane)."""
+    if not extents:
+        return (0.5, top)
+    lane = next((i for i, (_, bottom) in enumerate(extents) if y < bottom), len(extents) - 1)
+    low, high = lane_window(lane, len(extents))
+    first, last = round(high + 1.0), round(low + 0.5) - 1
+    return (extents[last][1], extents[first][0] if first > 0 else top)
+
+
 def _grid_key(view: stories.StepView) -> tuple:
     cells = view.snapshot[["actor_id", "question_id", "statement_id", "stale"]].astype(str)
     moved = tuple(sorted(view.moved.items())) if view.moved else ()
@@ -116,7 +128,8 @@ def deck_steps(
     """Per step: the ring's position, the fading, the ranges and which grid, read from the figures `charts` builds;
     and the distinct grids (steps of one day often show the same one: each is built once)."""
     where, traces = _points(timeline)
-    lanes = len(timeline.layout.yaxis.tickvals or ())
+    extents = charts.lane_extents(timeline)
+    top = float(timeline.layout.yaxis.range[1]) if timeline.layout.yaxis.range else -1.0
     dates = {t: pd.to_datetime(pd.Series(timeline.data[t].x)).to_numpy() for t in traces}
     grids: list[dict[str, Any]] = []
     known: dict[tuple, int] = {}
@@ -140,7 +153,7 @@ def deck_steps(
                 ring=(pd.Timestamp(trace.x[point]).date().isoformat(), y),
                 opacity=opacity,
                 range=(view.start.isoformat(), view.end.isoformat()) if view.start and view.end else None,
-                lanes=lane_window(y, lanes),
+                lanes=lane_range(y, extents, top),
                 grid=known[key],
             )
         )

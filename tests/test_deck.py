@@ -205,3 +205,21 @@ def test_the_deck_charts_are_at_room_sizes():
         timeline["layout"]["xaxis"]["tickfont"]["size"],
     )
     assert (figures["font"], sizes) == (16, (16, 16, 16, 16, 16))
+
+
+def test_the_timeline_window_follows_lanes_of_their_own_heights():
+    """The timeline stacks marks, so its lanes differ in height: the window is read off the figure's lanes."""
+    from stances import charts
+
+    debate = load_debate()
+    figure = charts.timeline(debate, debate.statements, events=debate.events, compact=True)
+    extents = charts.lane_extents(figure)
+    assert len(extents) == len(figure.layout.yaxis.tickvals) > deck.LANES_SHOWN
+    assert all(
+        top < centre < bottom for (top, bottom), centre in zip(extents, figure.layout.yaxis.tickvals, strict=True)
+    )
+    top = float(figure.layout.yaxis.range[1])
+    # A mark in the first lane: the first eight lanes and the events above them.
+    assert deck.lane_range(extents[0][0] + 0.5, extents, top) == (extents[deck.LANES_SHOWN - 1][1], top)
+    # A mark in the last lane: the last eight lanes.
+    assert deck.lane_range(extents[-1][1] - 0.5, extents, top) == (extents[-1][1], extents[-deck.LANES_SHOWN][0])
