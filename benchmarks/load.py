@@ -41,7 +41,7 @@ from stances.load import load_debate  # noqa: E402
 from stances.names import actor_names  # noqa: E402
 
 PAGES = ("", "grid", "table", "sources")  # "" is the timeline, the default page
-COUNT = re.compile(r"^([\d,]+) statements")
+COUNT = re.compile(r"^([\d,]+) statements?\b")  # "1 statement", "152 statements"
 
 
 def free_port() -> int:
