@@ -26,7 +26,7 @@ ROW = 32  # px: a grid row (cell plus gap)
 LANE = 24  # px: a timeline lane
 TIMELINE_HEIGHT = 300  # px at most: with the grid below, both fit beside the card at 1280x720
 TIMELINE_FRAME = 70  # px: the date axis and the top margin
-HEAD_LINE = 24  # px: one line of the question labels over the cells (16 px text at plotly's line height, with room)
+HEAD_LINE = 20  # px: one line of the question labels over the cells
 
 
 def lanes(view: stories.StepView) -> list[str]:
@@ -109,8 +109,8 @@ def sized_grid(figure: dict[str, Any], debate: Debate, actors: list[str], questi
     }
     layout["font"] = {**layout.get("font", {}), "size": FONT}
     # plotly keeps the plot area at least `minreducedheight` (64 px) tall and cuts the margin above it instead: with
-    # one or two rows, the question labels' first lines were cut off
-    layout["height"] = HEAD_LINE * lines + 14 + max(ROW * max(len(actors), 1), 64)
+    # one or two rows, the question labels' first lines were cut off (72: the floor and a little room for the head)
+    layout["height"] = HEAD_LINE * lines + 14 + max(ROW * max(len(actors), 1), 72)
     return figure
 
 
