@@ -83,7 +83,8 @@ def _number_cells(values: pa.Array, refs: pa.Array, style: str) -> pa.Array:
 
 
 def _date_cells(values: pa.Array, refs: pa.Array, style: str) -> pa.Array:
-    days = pc.cast(pc.cast(values, pa.date32()), pa.int32()).to_numpy(zero_copy_only=False).astype(np.int64)
+    day_numbers = pc.fill_null(pc.cast(pc.cast(values, pa.date32()), pa.int32()), 0)  # empty days are masked below
+    days = day_numbers.to_numpy(zero_copy_only=False).astype(np.int64)
     serial = days + _EXCEL_EPOCH_DAYS - (days + _EXCEL_EPOCH_DAYS <= 60)  # Excel counts a 29 Feb 1900
     cells = _number_cells(pa.array(serial), refs, style)
     return pc.if_else(pc.is_null(values), "", cells)
