@@ -93,7 +93,10 @@ def test_uneven_scale_points_count_their_distance():
     ]
 
 
-def test_agreement_equals_the_definition_on_random_debates():
+@pytest.mark.parametrize("products", ["dense", "sparse"])
+def test_agreement_equals_the_definition_on_random_debates(products, monkeypatch):
+    # Both ways of taking the products (dense where actors hold many cells, sparse where few) give the definition.
+    monkeypatch.setattr(al, "SPARSE_BELOW", 0.0 if products == "dense" else 1.01)
     rng = np.random.default_rng(3)
     scales = {"q1": FIVE, "q2": (0, 1, 2), "q3": (-3, 0, 1, 4), "q4": (1, 2)}
     rows = [
@@ -196,6 +199,14 @@ def test_question_spread_sorts_what_divides_first():
         ["q1", 3, -2, 2, pytest.approx((1 + 4 + 3) / 3 / 4)],
         ["q2", 2, 1, 1, 0.0],
     ]
+
+
+def test_question_spread_of_no_positions_is_an_empty_table_with_its_columns():
+    spread = al.question_spread(
+        al.window_positions(said(("a", "q1", 2, 0)), DAY, DAY - dt.timedelta(days=1)), scale(q1=FIVE)
+    )
+    assert spread.empty
+    assert list(spread.columns) == ["question_id", "actors", "lowest", "highest", "std", "spread"]
 
 
 def test_neighbours_closest_first_with_shared_counts():
