@@ -351,10 +351,12 @@ def _column(size: int | str) -> str:
 def table(results: dict[int, dict[str, object]], names: list[str], title: str = "operation") -> str:
     sizes = list(results)
     width = max(len(n) for n in [*names, title])
-    lines = [f"{title:<{width}}" + "".join(f"{_column(n):>16}" for n in sizes)]
+    cells = {(name, n): shown(results[n].get(name, "-"), name) for name in names for n in sizes}
+    column = max([16, *(len(cell) + 2 for cell in cells.values())])  # an error's text must not run into its label
+    lines = [f"{title:<{width}}" + "".join(f"{_column(n):>{column}}" for n in sizes)]
     lines.append("-" * len(lines[0]))
     for name in names:
-        lines.append(f"{name:<{width}}" + "".join(f"{shown(results[n].get(name, '-'), name):>16}" for n in sizes))
+        lines.append(f"{name:<{width}}" + "".join(f"{cells[name, n]:>{column}}" for n in sizes))
     return "\n".join(lines)
 
 
