@@ -254,6 +254,33 @@ def test_moving_windows_show_camps_forming():
     assert {moving["camp_1"].iloc[1], moving["camp_2"].iloc[1]} == {"a; b", "c; d"}
 
 
+def test_each_moving_window_is_the_alignment_of_that_window_with_the_grids_tie_rule():
+    # Same-day statements of one actor on one question with other evidence, and ties broken by the statement id:
+    # the windows' own fast path must take the position `alignment` (and the grid) would.
+    rng = np.random.default_rng(7)
+    kinds = al_evidence()
+    rows = [
+        (
+            f"a{rng.integers(9)}",
+            f"q{rng.integers(3)}",
+            int(rng.choice(FIVE)),
+            int(rng.integers(40)),
+            kinds[rng.integers(4)],
+        )
+        for _ in range(400)
+    ]
+    statements = said(*rows)
+    points = scale(q0=FIVE, q1=FIVE, q2=FIVE)
+    order = [f"a{i}" for i in range(9)]
+    moving = al.moving_alignment(statements, points, size_days=7, step_days=3, actor_order=order)
+    assert len(moving) > 5
+    for row in moving.itertuples():
+        result = al.alignment(statements, points, start=row.start, end=row.end, actor_order=order)
+        assert (row.actors, row.pairs) == (len(result.actors), len(result.pairs))
+        assert row.mean_agreement == pytest.approx(round(float(result.pairs["agreement"].mean()), 6))
+        assert row.polarisation == pytest.approx(al.polarisation(result), nan_ok=True)
+
+
 def test_smoothing_averages_neighbouring_windows():
     statements = said(
         *[
