@@ -140,17 +140,28 @@ def public_private_gaps(
             "position": "public_position",
         }
     )
-    candidates = private.merge(linked_actors(debate.actors), on="private_actor")
-    candidates = candidates.merge(public, on=["public_actor", "question_id"])
-    if candidates.empty:
+    signals = private.merge(linked_actors(debate.actors), on="private_actor").sort_values("private_date")
+    public = public.sort_values("public_date")
+    # The public words standing on the signal's day: the latest on or before it, else the first after it (one
+    # public statement per actor, question and day, so neither side has ties). As-of joins on the sorted days:
+    # pairing every signal with every public statement of its cell first grew to millions of rows.
+    found = {
+        direction: pd.merge_asof(
+            signals,
+            public,
+            left_on="private_date",
+            right_on="public_date",
+            by=["public_actor", "question_id"],
+            direction=direction,
+        )
+        for direction in ("backward", "forward")
+    }
+    before = found["backward"]["public_statement"].notna().to_numpy()
+    chosen = pd.concat([found["backward"][before], found["forward"][~before]])
+    chosen = chosen[chosen["public_statement"].notna()]
+    if chosen.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in GAP_COLUMNS})
-    # The public words standing on the signal's day: the latest on or before it, else the first after it.
-    candidates["_before"] = candidates["public_date"] <= candidates["private_date"]
-    candidates["_distance"] = (candidates["public_date"] - candidates["private_date"]).dt.days.abs()
-    candidates = candidates.sort_values(
-        ["private_statement", "public_actor", "_before", "_distance"], ascending=[True, True, False, True]
-    )
-    chosen = candidates.drop_duplicates(["private_statement", "public_actor"], keep="first")
+    chosen = chosen.assign(_distance=(chosen["public_date"] - chosen["private_date"]).dt.days.abs())
     span = chosen["question_id"].map(scale_ranges(debate.scale_points)["range"]).replace(0, np.nan)
     difference = chosen["private_position"].astype("int64") - chosen["public_position"].astype("int64")
     out = pd.DataFrame(
