@@ -619,7 +619,7 @@ def _add_events(
                 f"<b>{escape(label)}</b> · {day}<br>{escape(description, 70)}"
                 for label, day, description in zip(
                     events["label"].tolist(),
-                    events["date"].dt.strftime("%d %b %Y").tolist(),
+                    [day_text(day) for day in events["date"]],
                     events["description"].tolist(),
                     strict=True,
                 )
@@ -984,11 +984,11 @@ def _bin_hover(bins: pd.DataFrame, names: pd.Series) -> np.ndarray:
         "<b>"
         + who
         + "</b><br>"
-        + bins["statements"].map("{:,}".format)
-        + " statements, "
-        + bins["start"].dt.strftime("%d %b %Y")
+        + bins["statements"].map(lambda n: counted(n, "statement"))
+        + ", "
+        + bins["start"].map(day_text)
         + " – "
-        + bins["end"].dt.strftime("%d %b %Y")
+        + bins["end"].map(day_text)
         + "<br>mean position "
         + bins["mean_position"].map("{:+.2f}".format)
         + "<br><i>click to list them</i>"

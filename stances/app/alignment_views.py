@@ -21,6 +21,7 @@ from stances.app.views import statement_table
 from stances.model import Debate
 from stances.names import actor_names, question_labels
 from stances.query import Filters
+from stances.vocab import day_text
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 PAIR = "pair"  # URL parameter: the two actor ids of the pair whose statements are open
@@ -78,7 +79,7 @@ def cached_gaps(_debate: Debate, signature: tuple, filters: Filters) -> pd.DataF
 def window_caption(context: AppContext) -> str:
     start, end = alignment_export.window(context.debate, alignment_export.AlignmentOptions(filters=context.filters))
     return (
-        f"Window: {start:%d %b %Y} – {end:%d %b %Y} (the sidebar's Dates). Each actor's latest position on each "
+        f"Window: {day_text(start)} – {day_text(end)} (the sidebar's Dates). Each actor's latest position on each "
         "question inside the window counts; the other sidebar filters apply too (e.g. On-record words only)."
     )
 
@@ -309,7 +310,7 @@ def gaps_page() -> None:
         "standing on the day of the signal. Biggest gaps first. Only what the coded statements say."
     )
     start, end = alignment_export.window(debate, alignment_export.AlignmentOptions(filters=context.filters))
-    st.caption(f"Window: {start:%d %b %Y} – {end:%d %b %Y} (the sidebar's Dates); the other sidebar filters apply.")
+    st.caption(f"Window: {day_text(start)} – {day_text(end)} (the sidebar's Dates); the other sidebar filters apply.")
     found = cached_gaps(debate, context.signature, context.filters)
     matches = st.toggle("Also show where they match (gap 0)", key="matches", bind="query-params")
     listed = found if matches else found[found["gap"] > 0]

@@ -48,9 +48,9 @@ CONTENT = {
     "timeline": ("Each mark is one statement", 1, 0),
     "grid": ("Each cell is the actor's latest known position", 2, 1),  # the question header, then the cells
     "trends": ("One small chart per actor", 1, 0),
-    "alignment": ("Window: 08 Sep 2022", 3, 5),
+    "alignment": ("Window: 2022-09-08", 3, 5),
     "public_private": ("Each row sets a private signal", 0, 1),
-    "actor": ("Window: 08 Sep 2022", 1, 5),
+    "actor": ("Window: 2022-09-08", 1, 5),
     "present": ("Every step's card, narration", 2, 0),
     "sources": ("Every document the statements rest on", 0, 1),
     "table": ("152 statements", 0, 1),
