@@ -16,8 +16,8 @@ import plotly.graph_objects as go
 
 from stances.model import Debate
 from stances.names import actor_names, question_labels
-from stances.query import label_positions
-from stances.vocab import EVIDENCE_LABELS, day_text, position_text
+from stances.query import LEANINGS, actors_in, label_positions, leaning
+from stances.vocab import EVIDENCE_LABELS, counted, day_text, position_text
 
 ROW_COLUMNS = ("statement_id", "label")
 
@@ -91,3 +91,48 @@ def statement_choices(debate: Debate, statement_ids: list[str]) -> pd.DataFrame:
         )
     ]
     return pd.DataFrame({"statement_id": rows.index.to_numpy(dtype=object), "label": text})
+
+
+BIN_COLUMNS = ("bin", "label")
+
+
+def bin_choices(debate: Debate, bins: pd.DataFrame) -> pd.DataFrame:
+    """One row per bin of a dense timeline (`query.timeline_bins`, cut to the lanes drawn), in the chart's reading
+    order (lane by lane from the top, then by date): its `query.bin_key` and a line to read and choose it by.
+
+    "Mark A. Milley · 2022-11-07 – 2022-11-13 · 12 statements · mean +0.42 ● between" (plain text, never markup):
+    the count the area shows, and the mean position the colour shows, as a number and as the shape's sign.
+    """
+    if bins.empty:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in BIN_COLUMNS})
+    lanes = {actor: i for i, actor in enumerate(actors_in(debate, bins["actor_id"]))}
+    actor = bins["actor_id"].astype(str)
+    ordered = bins.assign(_lane=actor.map(lanes).to_numpy()).sort_values(["_lane", "start"], kind="stable")
+    actor = ordered["actor_id"].astype(str)
+    names = actor_names(debate)
+    start = ordered["start"].dt.strftime("%Y-%m-%d")
+    end = ordered["end"].dt.strftime("%Y-%m-%d")
+    counts = ordered["statements"].astype("int64")
+    means = ordered["mean_position"].astype("float64")
+    cues = pd.Series([f"{LEANINGS[c][1]} {LEANINGS[c][2]}" for c in leaning(means)], index=ordered.index)
+    label = (
+        actor.map(lambda a: str(names.get(a, a)))
+        + " · "
+        + start
+        + (" – " + end).where(start != end, "")
+        + " · "
+        + counts.map(lambda n: counted(n, "statement"))
+        + " · mean "
+        + means.map(_signed_mean)
+        + " "
+        + cues
+    )
+    return pd.DataFrame(
+        {"bin": (actor + "|" + start + "|" + end).to_numpy(dtype=object), "label": label.to_numpy(dtype=object)}
+    )
+
+
+def _signed_mean(value: float) -> str:
+    """A mean position as the screens write positions: "+0.42", "0.00", "−1.50"."""
+    text = f"{abs(value):.2f}"
+    return "0.00" if text == "0.00" else ("+" if value > 0 else "−") + text

@@ -586,7 +586,7 @@ def _add_events(
             x=[d for day in events["date"] for d in (day, day, None)],
             y=[y for _ in range(len(events)) for y in (top, bottom, None)],
             mode="lines",
-            line={"color": "#999999", "width": 1, "dash": "dot"},
+            line={"color": "#8c8c8c", "width": 1, "dash": "dot"},  # 3.4:1 on white
             hoverinfo="skip",
             showlegend=False,
             name="Event lines",
@@ -1006,11 +1006,11 @@ def timeline_density(
     max_lanes: int | None = None,
 ) -> go.Figure:
     """Each (actor, time bin) with statements is one marker: area ∝ the number of statements, colour = their mean
-    position. `customdata` carries the actor and the bin's first and last day, so a click lists its statements.
-    With `max_lanes`, only the actors with most statements get a lane (the page says so)."""
-    if max_lanes is not None and bins["actor_id"].nunique() > max_lanes:
-        busiest = bins.groupby("actor_id")["statements"].sum().nlargest(max_lanes).index
-        bins = bins[bins["actor_id"].isin(busiest)]
+    position, and shape its leaning (▲ for, ● between, ▼ against: `query.LEANINGS`), so the mean is read without the
+    colours; a key of the shapes under the chart. `customdata` carries the actor and the bin's first and last day,
+    so a click lists its statements. With `max_lanes`, only the actors with most statements get a lane (the page
+    says so)."""
+    bins = query.busiest_lanes(bins, max_lanes)
     lanes = query.actors_in(debate, bins["actor_id"])
     lane_of = {a: i for i, a in enumerate(lanes)}
     names = actor_names(debate)
@@ -1034,6 +1034,7 @@ def timeline_density(
                     "ticktext": [signed(p) for p in POSITIONS],
                 },
                 "showscale": height is None,
+                "symbol": [query.LEANINGS[c][0] for c in query.leaning(bins["mean_position"])],
                 "line": {"color": "#333333", "width": 1},
             },
             customdata=np.column_stack(
@@ -1066,10 +1067,19 @@ def timeline_density(
         fig, events, bins.rename(columns={"start": "date"}), lanes=len(lanes), labels=height is None
     )
     fig.update_traces(selector={"name": "Context events"}, showlegend=False)
+    shapes_shown = set(query.leaning(bins["mean_position"]).tolist())
+    for leaning, entry in zip(query.LEANINGS, query.leaning_key(), strict=True):
+        if leaning in shapes_shown:
+            fig.add_trace(_legend_entry(entry[2:], "leaning", "Shape", query.LEANINGS[leaning][0], "#767676"))
+    fig.update_layout(
+        showlegend=height is None and bool(shapes_shown),
+        # The key of the shapes under the date axis (the colour bar holds the right side).
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "font": {"size": 13}},
+    )
     fig.update_layout(
         font={"family": FONT, "size": 14},
-        height=height or max(380, 160 + 16 * label_rows + 40 * len(lanes)),
-        margin={"l": 10, "r": 10, "t": 20 + 16 * label_rows, "b": 40},
+        height=height or max(380, 190 + 16 * label_rows + 40 * len(lanes)),
+        margin={"l": 10, "r": 10, "t": 20 + 16 * label_rows, "b": 40 if height else 70},
         clickmode="event+select",
         plot_bgcolor="white",
         hoverlabel={"align": "left", "bgcolor": "white"},

@@ -72,3 +72,32 @@ def test_no_statements_give_an_empty_list_with_its_columns(debate):
     assert list(chart_rows.statement_choices(debate, [])) == ["statement_id", "label"]
     assert chart_rows.statement_choices(debate, []).empty
     assert isinstance(chart_rows.statement_choices(debate, ["no-such"]), pd.DataFrame)
+
+
+def test_the_dense_timelines_bins_are_listed_lane_by_lane_with_count_and_mean_in_words(debate):
+    bins = query.timeline_bins(debate.statements, "W")
+    rows = chart_rows.bin_choices(debate, bins.iloc[::-1])  # in any order: listed as the chart is read
+    assert rows.to_dict("list") == {
+        "bin": ["milley|2022-10-31|2022-11-06", "milley|2022-11-07|2022-11-13", "sullivan|2022-11-07|2022-11-13"],
+        "label": [
+            "Mark A. Milley · 2022-10-31 – 2022-11-06 · 1 statement · mean +2.00 ▲ leans for",
+            "Mark A. Milley · 2022-11-07 – 2022-11-13 · 1 statement · mean +1.00 ▲ leans for",
+            "Jake Sullivan · 2022-11-07 – 2022-11-13 · 2 statements · mean −1.50 ▼ leans against",
+        ],
+    }
+    assert rows["bin"].tolist() == [query.bin_key(*query.parse_bin_key(key)) for key in rows["bin"]]
+
+
+def test_a_days_bin_is_named_by_its_day_and_a_mean_of_zero_has_no_sign(debate):
+    bins = query.timeline_bins(debate.statements, "D")
+    bins.loc[bins["actor_id"] == "sullivan", "mean_position"] = 0.001
+    labels = chart_rows.bin_choices(debate, bins)["label"].tolist()
+    assert labels[-1] == "Jake Sullivan · 2022-11-10 · 2 statements · mean 0.00 ● between"
+
+
+def test_the_list_of_bins_holds_the_lanes_the_dense_timeline_draws(debate):
+    bins = query.timeline_bins(debate.statements, "W")
+    drawn = charts.timeline_density(debate, bins, max_lanes=1).data[0].customdata
+    rows = chart_rows.bin_choices(debate, query.busiest_lanes(bins, 1))
+    assert rows["bin"].tolist() == ["|".join(cell) for cell in drawn]
+    assert chart_rows.bin_choices(debate, bins.iloc[:0]).columns.tolist() == ["bin", "label"]

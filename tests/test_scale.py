@@ -151,3 +151,70 @@ def test_positions_over_time_keeps_the_busiest_actors_when_dense(monkeypatch):
     bundled = load_debate()
     figure = charts.positions_over_time(bundled, bundled.statements, "talks-now")
     assert len(figure.data) == 2
+
+
+@pytest.mark.parametrize(
+    ("mean", "expected"), [(-2.0, -1), (-0.5, -1), (-0.49, 0), (0.0, 0), (0.49, 0), (0.5, 1), (1.7, 1)]
+)
+def test_a_bins_leaning_is_for_against_or_between_by_half_a_point(mean, expected):
+    assert query.leaning(pd.Series([mean])).tolist() == [expected]
+
+
+def test_the_leanings_key_says_each_shape_and_its_limits():
+    assert query.leaning_key() == [
+        "▲ mean leans for (+0.5 or more)",
+        "● mean between −0.5 and +0.5",
+        "▼ mean leans against (−0.5 or less)",
+    ]
+
+
+def test_a_bin_key_names_the_actor_and_days_and_reads_back():
+    key = query.bin_key("milley", dt.date(2022, 11, 7), pd.Timestamp("2022-11-13"))
+    assert (key, query.parse_bin_key(key)) == (
+        "milley|2022-11-07|2022-11-13",
+        ("milley", dt.date(2022, 11, 7), dt.date(2022, 11, 13)),
+    )
+
+
+@pytest.mark.parametrize("text", ["", "milley", "|2022-11-07|2022-11-13", "milley|2022-13-07|2022-11-13", "a|b|c|d"])
+def test_a_malformed_bin_key_reads_as_none(text):
+    assert query.parse_bin_key(text) is None
+
+
+def test_dense_timeline_shapes_each_bin_by_its_leaning_and_keys_the_shapes(debate):
+    # the colour was the only cue of the mean position (issue 16): milley +2 and +1 lean for, sullivan −1.5 against
+    bins = query.timeline_bins(debate.statements, "W")
+    figure = charts.timeline_density(debate, bins, events=debate.events)
+    assert list(figure.data[0].marker.symbol) == ["triangle-up", "triangle-up", "triangle-down"]
+    key = [(t.name, t.marker.symbol) for t in figure.data if t.legendgroup == "leaning"]
+    assert key == [
+        ("mean leans for (+0.5 or more)", "triangle-up"),
+        ("mean leans against (−0.5 or less)", "triangle-down"),
+    ]
+    assert figure.layout.showlegend is True
+
+
+def test_the_presenters_dense_timeline_keeps_the_shapes_without_a_key(debate):
+    bins = query.timeline_bins(debate.statements, "W")
+    figure = charts.timeline_density(debate, bins, height=300)
+    assert list(figure.data[0].marker.symbol) == ["triangle-up", "triangle-up", "triangle-down"]
+    assert figure.layout.showlegend is False
+
+
+def test_every_text_and_mark_of_the_dense_timeline_meets_aa_contrast(debate):
+    bins = query.timeline_bins(debate.statements, "W")
+    figure = charts.timeline_density(debate, bins, events=debate.events)
+    white = "#ffffff"
+    texts = [figure.layout.font.color, figure.layout.xaxis.tickfont.color, figure.layout.yaxis.tickfont.color]
+    texts += [note.font.color for note in figure.layout.annotations]
+    texts += [
+        figure.layout.legend.font.color,
+        figure.data[0].marker.colorbar.tickfont.color or figure.layout.font.color,
+    ]
+    assert min(charts.contrast_ratio(colour, white) for colour in texts) >= charts.AA_TEXT, texts
+    # marks: every bin's outline (its fill may be pale), the events' marks and lines, at 3:1 (WCAG non-text contrast)
+    marks = [figure.data[0].marker.line.color]
+    marks += [t.marker.color for t in figure.data if t.name == "Context events"]
+    marks += [t.line.color for t in figure.data if t.name == "Event lines"]
+    assert len(marks) == 3
+    assert min(charts.contrast_ratio(colour, white) for colour in marks) >= 3, marks

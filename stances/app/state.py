@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from stances import charts, paging, query
+from stances import chart_rows, charts, paging, query
 from stances.model import Debate
 from stances.query import Filters
 
@@ -101,10 +102,19 @@ def held_positions(_debate: Debate, signature: tuple, filters: Filters, since, d
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def density_figure(_debate: Debate, signature: tuple, filters: Filters, freq: str) -> go.Figure:
-    """The dense timeline of the filtered statements."""
+def density_figure(
+    _debate: Debate, signature: tuple, filters: Filters, freq: str, current: tuple[str, dt.date] | None = None
+) -> go.Figure:
+    """The dense timeline of the filtered statements; `current` (an actor and a bin's first day) ringed."""
     bins = binned(_debate, signature, filters, freq)
-    return charts.timeline_density(_debate, bins, events=_debate.events, max_lanes=charts.DENSE_LANES)
+    return charts.timeline_density(_debate, bins, events=_debate.events, max_lanes=charts.DENSE_LANES, current=current)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def bin_rows(_debate: Debate, signature: tuple, filters: Filters, freq: str) -> pd.DataFrame:
+    """The bins the dense timeline draws, as rows to choose with the keyboard (`chart_rows.bin_choices`)."""
+    bins = query.busiest_lanes(binned(_debate, signature, filters, freq), charts.DENSE_LANES)
+    return chart_rows.bin_choices(_debate, bins)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from stances import cards, charts, links, paging, query
+from stances import cards, chart_rows, charts, links, paging, query
 from stances.app import state, ui
 from stances.app.main import note
 from stances.names import actor_names, question_labels
@@ -83,7 +83,8 @@ def _upload_panel() -> None:
 
 
 def _dense_timeline(context: state.AppContext):
-    """Many statements: counts per actor and period; a click on a bin lists its statements, a row opens its card."""
+    """Many statements: counts per actor and period. A click on a bin, or choosing it in the list of bins under the
+    chart (the keyboard's way), lists its statements a page at a time; choosing one opens its card."""
     debate, shown = context.debate, context.shown
     freq = charts.dense_period(shown, lanes=min(shown["actor_id"].nunique(), charts.DENSE_LANES))
     bins = state.binned(debate, context.signature, context.filters, freq)
@@ -94,8 +95,9 @@ def _dense_timeline(context: state.AppContext):
         else f"{shown['actor_id'].nunique():,} actors are too many for a lane each"
     )
     st.info(
-        f"{too_many}: each circle counts one actor's statements "
-        f"in a {period} (area = how many, colour = mean position). Click a circle to list them, or narrow the "
+        f"{too_many}: each mark counts one actor's statements "
+        f"in a {period} (area = how many, colour = mean position, shape = its leaning: ▲ for, ● between, "
+        "▼ against). Click a mark, or choose it in the list under the chart, to list them; or narrow the "
         f"filters to {charts.DENSITY_ABOVE:,} statements by {charts.DENSE_LANES} actors or fewer to see every mark."
         + (
             f" Lanes: the {charts.DENSE_LANES} actors with most statements; choose actors in the sidebar for others."
@@ -104,10 +106,15 @@ def _dense_timeline(context: state.AppContext):
         ),
         icon=":material/blur_on:",
     )
-    figure = state.density_figure(debate, context.signature, context.filters, freq)
-    event = st.plotly_chart(
+    rows = state.bin_rows(debate, context.signature, context.filters, freq)
+    chosen = _follow_bin_click(st.session_state.get("timeline_bins"), rows)
+    figure = state.density_figure(
+        debate, context.signature, context.filters, freq, (chosen[0], chosen[1]) if chosen else None
+    )
+    st.plotly_chart(
         figure,
-        alt=f"Timeline of {len(shown):,} statements counted per {period} and actor, coloured by mean position.",
+        alt=f"Timeline of {len(shown):,} statements counted per {period} and actor, coloured by mean position and "
+        "shaped by its leaning; the list of periods under the chart holds the same.",
         on_select="rerun",
         selection_mode="points",
         key="timeline_bins",
@@ -117,18 +124,64 @@ def _dense_timeline(context: state.AppContext):
         f"Timeline of {counted(len(shown), 'statement')} by {counted(bins['actor_id'].nunique(), 'actor')}, "
         f"counted per {period}."
     )
-    picked = ui.picked_customdata(event)
-    if picked and len(picked) == 3:
-        actor, start, end = picked[0], dt.date.fromisoformat(picked[1]), dt.date.fromisoformat(picked[2])
-        inside = query.in_bin(shown, actor, start, end)
-        rows = query.table_rows(debate, inside.head(BIN_ROWS))
-        more = f" (the first {BIN_ROWS:,})" if len(inside) > BIN_ROWS else ""
-        st.subheader(f"{counted(len(inside), 'statement')}, {day_text(start)} – {day_text(end)}{more}")
-        statement_table(rows, key="bin_table")
+    labels = dict(zip(rows["bin"], rows["label"], strict=True))
+    st.selectbox(
+        f"Open a {period} of the timeline",
+        list(labels),
+        index=None,
+        format_func=labels.__getitem__,
+        key=BIN_PICK,
+        placeholder=f"{len(labels):,} marks, lane by lane in the chart's order: choose one, or type to search",
+        help="Every mark the chart draws, for the keyboard and screen readers: Tab here, the arrow keys to "
+        "choose, Enter to list its statements.",
+    )
+    picked = query.parse_bin_key(st.session_state.get(BIN_PICK) or "")
+    if picked is not None:
+        _bin_statements(context, *picked)
     return figure
 
 
-BIN_ROWS = 500
+BIN_PICK = "timeline_bin"  # the chosen bin of the dense timeline, as `query.bin_key`
+BIN_ROWS = 100  # statements of a bin listed at a time
+
+
+def _follow_bin_click(event, rows: pd.DataFrame) -> tuple[str, dt.date, dt.date] | None:
+    """The bin chosen now: a newly clicked circle becomes the list's choice (a rerun with the same selection
+    changes nothing), and a choice the filters no longer draw is dropped."""
+    picked = ui.picked_customdata(event)
+    clicked = query.bin_key(picked[0], picked[1], picked[2]) if picked and len(picked) == 3 else None
+    memory = "_last_pick_timeline_bins"
+    if clicked and clicked != st.session_state.get(memory):
+        st.session_state[BIN_PICK] = clicked
+    st.session_state[memory] = clicked
+    if st.session_state.get(BIN_PICK) not in set(rows["bin"]):
+        st.session_state[BIN_PICK] = None
+    return query.parse_bin_key(st.session_state[BIN_PICK] or "")
+
+
+def _bin_statements(context: state.AppContext, actor: str, start: dt.date, end: dt.date) -> None:
+    """The statements of one bin, a page of `BIN_ROWS` at a time: a list to open one by keyboard, and a table."""
+    inside = query.in_bin(context.shown, actor, start, end).sort_values("date", kind="stable")
+    ids = inside["statement_id"].astype(str).tolist()
+    window = paging.window(ids, size=BIN_ROWS)
+    name = actor_names(context.debate).get(actor, actor)
+    title, pages = st.columns([3, 2], vertical_alignment="bottom")
+    title.subheader(f"{counted(len(inside), 'statement')}, {day_text(start)} – {day_text(end)}")
+    title.text(name)  # dataset text: plain, never markup
+    if window.pages > 1:
+        bin_key = query.bin_key(actor, start, end)
+        if st.session_state.get("_bin_page_of") != bin_key:  # another bin starts at its first page
+            st.session_state["bin_page"] = 1
+        st.session_state["_bin_page_of"] = bin_key
+        page = pages.selectbox(
+            "Which statements",
+            range(1, window.pages + 1),
+            format_func=lambda p: f"{(p - 1) * BIN_ROWS + 1:,}–{min(p * BIN_ROWS, len(ids)):,} of {len(ids):,}",
+            key="bin_page",
+        )
+        window = paging.window(ids, size=BIN_ROWS, page=page or 1)
+    ui.statement_picker(chart_rows.statement_choices(context.debate, window.ids), key="bin_statements", chart="period")
+    statement_table(query.table_rows(context.debate, inside.iloc[window.first - 1 : window.last]), key="bin_table")
 
 
 def statement_table(rows: pd.DataFrame, *, key: str) -> None:

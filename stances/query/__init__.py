@@ -11,7 +11,20 @@
 """
 
 from stances.query.asof import CHANGE_KINDS, GridView, as_of, changes_between, grid_view, held_positions
-from stances.query.bins import BIN_DAYS, bin_width, in_bin, last_per_period, period_bounds, timeline_bins
+from stances.query.bins import (
+    BIN_DAYS,
+    LEANINGS,
+    bin_key,
+    bin_width,
+    busiest_lanes,
+    in_bin,
+    last_per_period,
+    leaning,
+    leaning_key,
+    parse_bin_key,
+    period_bounds,
+    timeline_bins,
+)
 from stances.query.chains import chain_outlets, cites, reporting_chain, reporting_chains, sources_with_chains
 from stances.query.detail import SourceRef, StatementDetail, statement_detail
 from stances.query.filters import FILTER_LABELS, Filters, apply, filter_mask, filter_problems, statement_outlets
@@ -36,6 +49,7 @@ __all__ = [
     "BIN_DAYS",
     "CHANGE_KINDS",
     "FILTER_LABELS",
+    "LEANINGS",
     "SOURCE_COLUMNS",
     "SOURCE_ROW_COLUMNS",
     "SOURCE_ROW_MEANINGS",
@@ -48,7 +62,9 @@ __all__ = [
     "actors_in",
     "apply",
     "as_of",
+    "bin_key",
     "bin_width",
+    "busiest_lanes",
     "chain_outlets",
     "change_table",
     "changes_between",
@@ -62,6 +78,9 @@ __all__ = [
     "in_bin",
     "label_positions",
     "last_per_period",
+    "leaning",
+    "leaning_key",
+    "parse_bin_key",
     "period_bounds",
     "position_labels",
     "questions_in",

@@ -97,3 +97,52 @@ def last_per_period(statements: pd.DataFrame, freq: str) -> pd.DataFrame:
     keyed = statements.assign(_period=start).sort_values("date", kind="stable")
     last = keyed.drop_duplicates(["actor_id", "_period"], keep="last")
     return last.assign(date=pd.to_datetime(last["_period"])).drop(columns="_period").sort_values("date", kind="stable")
+
+
+# The non-colour cue of a dense timeline's bin: the leaning of its mean position (on −2 … +2), as the marker's shape
+# and in words, so the mean is read without telling the colours apart. One place: the chart, its key and the list of
+# bins use it.
+LEANING_AT = 0.5  # a mean at least this far from 0 leans to that side
+LEANINGS: dict[int, tuple[str, str, str]] = {  # class: (plotly symbol, the sign in text, the words)
+    1: ("triangle-up", "▲", "leans for"),
+    0: ("circle", "●", "between"),
+    -1: ("triangle-down", "▼", "leans against"),
+}
+
+
+def leaning(mean_position: pd.Series) -> np.ndarray:
+    """The leaning class of each bin's mean position: 1 for (≥ +0.5), −1 against (≤ −0.5), 0 between."""
+    values = mean_position.astype("float64").to_numpy()
+    return np.where(values >= LEANING_AT, 1, np.where(values <= -LEANING_AT, -1, 0))
+
+
+def leaning_key() -> list[str]:
+    """The key of the shapes, from for to against: "▲ mean leans for (+0.5 or more)", "● mean between …"."""
+    at = f"{LEANING_AT:g}"
+    limits = {1: f"leans for (+{at} or more)", 0: f"between −{at} and +{at}", -1: f"leans against (−{at} or less)"}
+    return [f"{sign} mean {limits[c]}" for c, (_, sign, _) in LEANINGS.items()]
+
+
+def busiest_lanes(bins: pd.DataFrame, max_lanes: int | None) -> pd.DataFrame:
+    """The bins of the `max_lanes` actors with most statements (all bins when they are no more): the lanes a dense
+    timeline draws."""
+    if max_lanes is None or bins["actor_id"].nunique() <= max_lanes:
+        return bins
+    busiest = bins.groupby("actor_id")["statements"].sum().nlargest(max_lanes).index
+    return bins[bins["actor_id"].isin(busiest)]
+
+
+def bin_key(actor_id: str, start: dt.date, end: dt.date) -> str:
+    """One bin named as text, "milley|2022-11-07|2022-11-13": what the chart's click and the list of bins share."""
+    return f"{actor_id}|{pd.Timestamp(start):%Y-%m-%d}|{pd.Timestamp(end):%Y-%m-%d}"
+
+
+def parse_bin_key(key: str) -> tuple[str, dt.date, dt.date] | None:
+    """The actor and days of a `bin_key`; None when it is not one."""
+    parts = str(key).split("|")
+    if len(parts) != 3 or not parts[0]:
+        return None
+    try:
+        return parts[0], dt.date.fromisoformat(parts[1]), dt.date.fromisoformat(parts[2])
+    except ValueError:
+        return None
