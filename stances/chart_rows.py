@@ -8,13 +8,14 @@ so the list holds exactly what the chart draws, with the same filters, and in th
 from __future__ import annotations
 
 import numbers
+from collections.abc import Set
 from typing import Literal
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from stances.model import Debate
+from stances.model import Debate, per_debate
 from stances.names import actor_names, question_labels
 from stances.query import LEANINGS, actors_in, label_positions, leaning
 from stances.vocab import EVIDENCE_LABELS, counted, day_text, position_text
@@ -36,7 +37,19 @@ def _number(value: object) -> float:
     return float(pd.Timestamp(value).value)  # type: ignore[arg-type]
 
 
-def chart_statements(figure: go.Figure, known: pd.Series, *, by: Literal["rows", "traces"]) -> list[str]:
+@per_debate
+def statement_ids(debate: Debate) -> frozenset[str]:
+    """Every statement id of the debate (what a chart's marks may name)."""
+    return frozenset(debate.statements["statement_id"].astype(str))
+
+
+@per_debate
+def _statement_rows(debate: Debate) -> dict[str, int]:
+    """The row number of each statement in `debate.statements`, by statement id."""
+    return {statement_id: row for row, statement_id in enumerate(debate.statements["statement_id"].astype(str))}
+
+
+def chart_statements(figure: go.Figure, known: pd.Series | Set[str], *, by: Literal["rows", "traces"]) -> list[str]:
     """The statement ids `figure` draws, each once, in its reading order.
 
     `by="rows"` (timeline, grid): row by row from the top (a timeline lane, a grid row), left to right inside a row;
@@ -44,7 +57,7 @@ def chart_statements(figure: go.Figure, known: pd.Series, *, by: Literal["rows",
     `customdata` names no statement in `known` (context events, empty grid cells, legend entries, the end of a
     line) are left out.
     """
-    wanted = set(known.astype(str))
+    wanted = known if isinstance(known, Set) else set(known.astype(str))
     found: list[tuple[int, float, float, int, str]] = []
     for trace_number, trace in enumerate(figure.data):
         data = getattr(trace, "customdata", None)
@@ -70,12 +83,13 @@ def statement_choices(debate: Debate, statement_ids: list[str]) -> pd.DataFrame:
 
     "2022-09-08 · Mark A. Milley · Victory by force: +1 Possible · On-record words" (plain text, never markup).
     """
-    statements = debate.statements.set_index(debate.statements["statement_id"].astype(str), drop=False)
-    rows = statements.loc[[s for s in statement_ids if s in statements.index]]
+    at = _statement_rows(debate)
+    found = [s for s in statement_ids if s in at]
+    rows = debate.statements.iloc[[at[s] for s in found]].set_axis(pd.Index(found, dtype=object))
     if rows.empty:
         return pd.DataFrame({name: pd.Series(dtype=object) for name in ROW_COLUMNS})
-    names = actor_names(debate)
-    labels = question_labels(debate)
+    names = actor_names(debate).to_dict()
+    labels = question_labels(debate).to_dict()
     points = label_positions(debate, rows)
     text = [
         f"{day_text(date)} · {names.get(actor, actor)} · {labels.get(question, question)}: "

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -67,3 +71,27 @@ class Debate:
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
+
+
+Derived = TypeVar("Derived")
+_DERIVED: weakref.WeakKeyDictionary[Debate, dict[Callable, object]] = weakref.WeakKeyDictionary()
+
+
+def per_debate(compute: Callable[[Debate], Derived]) -> Callable[[Debate], Derived]:
+    """`compute(debate)` worked out once per loaded debate and kept with it, for as long as the debate lives.
+
+    A loaded debate's tables are never changed, so what follows from them alone (display names, id lookups, the
+    parts of hover text) need not be worked out again on every rerun. What it returns is shared by every caller:
+    never modify it (return a copy where a caller may).
+    """
+
+    @wraps(compute)
+    def once(debate: Debate) -> Derived:
+        kept = _DERIVED.get(debate)
+        if kept is None:
+            kept = _DERIVED.setdefault(debate, {})
+        if compute not in kept:
+            kept[compute] = compute(debate)
+        return kept[compute]  # type: ignore[return-value]
+
+    return once

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from stances.model import Debate
+from stances.model import Debate, per_debate
 
 
 def unique_names(ids: pd.Series, names: pd.Series) -> pd.Series:
@@ -27,10 +27,20 @@ def unique_names(ids: pd.Series, names: pd.Series) -> pd.Series:
 
 
 def actor_names(debate: Debate) -> pd.Series:
-    """Each actor's display name, indexed by actor_id, in dataset order."""
-    return unique_names(debate.actors["actor_id"], debate.actors["name"])
+    """Each actor's display name, indexed by actor_id, in dataset order (a copy: the caller may change it)."""
+    return _actor_names(debate).copy()
 
 
 def question_labels(debate: Debate) -> pd.Series:
-    """Each question's display label, indexed by question_id, in display order."""
+    """Each question's display label, indexed by question_id, in display order (a copy: the caller may change it)."""
+    return _question_labels(debate).copy()
+
+
+@per_debate
+def _actor_names(debate: Debate) -> pd.Series:
+    return unique_names(debate.actors["actor_id"], debate.actors["name"])
+
+
+@per_debate
+def _question_labels(debate: Debate) -> pd.Series:
     return unique_names(debate.questions["question_id"], debate.questions["label"])

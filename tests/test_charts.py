@@ -483,6 +483,53 @@ def test_escape(text, width, expected):
     assert charts.escape(text, width) == expected
 
 
+WRAP_CASES = [
+    "",
+    " ",
+    "short",
+    "  leading spaces",
+    "trailing space ",
+    "ends in a no-break space\u00a0",
+    "a\u00a0no-break space inside",
+    "tab\tinside",
+    "line\nbreak",
+    "carriage\rreturn",
+    "form\x0cfeed",
+    "well-known hyphen-ated words",
+    "x" * 70,
+    "x" * 71,
+    "word " * 14,
+    ("word " * 14).strip(),
+    "a" * 69 + " b",
+    "<b>&amp;</b> " * 6,
+    "ideographic\u3000space",
+    "astral 𝒳 letters",
+]
+
+
+@pytest.mark.parametrize("text", WRAP_CASES)
+def test_escape_wraps_as_textwrap_does(text):
+    """A text that fits on one line skips textwrap; the result is what textwrap gives, for any text."""
+    import html
+    import textwrap
+
+    wrapped = textwrap.wrap(text, width=70, break_long_words=True) or [""]
+    assert charts.escape(text, 70) == "<br>".join(html.escape(line, quote=False) for line in wrapped)
+
+
+def test_escape_wraps_random_texts_as_textwrap_does():
+    import html
+    import random
+    import textwrap
+
+    pick = random.Random(12)
+    letters = "ab -\t\n\u00a0\u2003<&>x"
+    for _ in range(3_000):
+        text = "".join(pick.choice(letters) for _ in range(pick.randint(0, 80)))
+        wrapped = textwrap.wrap(text, width=20, break_long_words=True) or [""]
+        assert charts.escape(text, 20) == "<br>".join(html.escape(line, quote=False) for line in wrapped), text
+
+
 def wide_debate(tmp_path, actors: int, questions: int, statements: int):
     from stances.synth import Shape, write_synthetic
 

@@ -153,6 +153,15 @@ def test_table_rows_carry_names_labels_and_original_sources(debate):
     assert private["reporting_chain"] == "New Voice of Ukraine, citing The New York Times"
 
 
+@pytest.mark.parametrize("columns", [("source_outlets",), ("reporting_chain", "source_ids")])
+def test_source_columns_named_are_those_of_all_columns(debate, columns):
+    ids = debate.statements["statement_id"].iloc[:3]
+    every = query.source_columns(debate, ids)
+    some = query.source_columns(debate, ids, columns=columns)
+    assert list(some.columns) == [c for c in query.SOURCE_COLUMNS if c in columns]
+    pd.testing.assert_frame_equal(some, every[list(some.columns)])
+
+
 def test_source_table_counts_statements_per_source(debate):
     table = query.source_table(debate).set_index("source_id")
     assert table["statements"].to_dict() == {"nyt-report": 1, "wh-briefing": 1, "nv-report": 3}

@@ -110,7 +110,7 @@ def chart_statement_picker(
     context: AppContext, figure: Any, *, by: Literal["rows", "traces"], key: str, chart: str
 ) -> None:
     """`statement_picker` over the statements `figure` draws, in its reading order (`stances.chart_rows`)."""
-    ids = chart_rows.chart_statements(figure, context.debate.statements["statement_id"], by=by)
+    ids = chart_rows.chart_statements(figure, chart_rows.statement_ids(context.debate), by=by)
     statement_picker(chart_rows.statement_choices(context.debate, ids), key=key, chart=chart)
 
 

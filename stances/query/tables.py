@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -45,8 +46,11 @@ def _positions(values: pa.Array, among: pa.Array) -> np.ndarray:
     return pc.fill_null(pc.index_in(values, value_set=among), -1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
-def source_columns(debate: Debate, statement_ids: pd.Series) -> pd.DataFrame:
-    """Per statement: its sources' outlets, titles, dates, URLs and reporting chains, each joined with "; ".
+def source_columns(
+    debate: Debate, statement_ids: pd.Series, columns: Sequence[str] = tuple(SOURCE_COLUMNS)
+) -> pd.DataFrame:
+    """Per statement: its sources' outlets, titles, dates, URLs and reporting chains, each joined with "; " (or
+    only the `columns` named, of `SOURCE_COLUMNS`: the chains cost a walk over every source).
 
     Indexed by statement_id, in the order of `statement_ids`; the sources of a statement come in publication order
     (then by source id), and empty values (a source without URL or chain) are left out. Built with Arrow, column by
@@ -69,18 +73,23 @@ def source_columns(debate: Debate, statement_ids: pd.Series) -> pd.DataFrame:
     published = sources["published"].to_numpy(dtype="datetime64[ns]").view("int64")
     order = np.lexsort((id_order[source_at], published[source_at], rows))
     rows, source_at = rows[order], source_at[order]
-    chains = chain_outlets(debate.sources, pd.Index(sources["source_id"].astype(str)))
-    columns = {
-        "source_ids": source_ids,
-        "source_outlets": arrow_text(sources["outlet"]),
-        "source_titles": arrow_text(sources["title"]),
-        "source_dates": arrow_text(sources["published"].dt.strftime("%Y-%m-%d")),
-        "source_urls": arrow_text(sources["url"]),
-        "reporting_chain": arrow_text(chains.reindex(sources["source_id"].astype(str)).fillna("")),
+    texts: dict[str, Callable[[], pa.Array]] = {
+        "source_ids": lambda: source_ids,
+        "source_outlets": lambda: arrow_text(sources["outlet"]),
+        "source_titles": lambda: arrow_text(sources["title"]),
+        "source_dates": lambda: arrow_text(sources["published"].dt.strftime("%Y-%m-%d")),
+        "source_urls": lambda: arrow_text(sources["url"]),
+        "reporting_chain": lambda: arrow_text(
+            chain_outlets(debate.sources, pd.Index(sources["source_id"].astype(str)))
+            .reindex(sources["source_id"].astype(str))
+            .fillna("")
+        ),
     }
     gather = pa.array(source_at, pa.int64())
     out = {
-        name: _ranked_join(pc.take(values, gather), rows, len(wanted)).to_pandas() for name, values in columns.items()
+        name: _ranked_join(pc.take(texts[name](), gather), rows, len(wanted)).to_pandas()
+        for name in SOURCE_COLUMNS
+        if name in columns
     }
     return pd.DataFrame({name: column.array for name, column in out.items()}, index=wanted)
 
