@@ -268,11 +268,13 @@ def timeline(
     # number when it would not fit inside.
     mark = MARK_PX if height is None else int(min(MARK_PX, max(7, 0.9 * (height - 90) / (bottom + EVENT_LEVEL))))
     hover = hover_texts(debate, statements)
-    scatter = go.Scattergl if len(statements) > WEBGL_ABOVE else go.Scatter
+    scatter = "scattergl" if len(statements) > WEBGL_ABOVE else "scatter"
     faded = (
         (statements["date"] > pd.Timestamp(until)).to_numpy() if until is not None else np.zeros(len(statements), bool)
     )
-    fig = go.Figure()
+    # The traces and the layout are written as plain specs and validated once, as one figure: plotly validates (and
+    # copies) every trace added and every layout update again, which took most of a rerun's time.
+    traces: list[dict] = []
     # Colour follows each question's own scale: a 7 on 0 … 10 and a +1 on -2 … +2 both lean "for".
     classes = scales.colour_class(
         scales.leaning(statements["question_id"], statements["position"], debate.scale_points)
@@ -288,72 +290,73 @@ def timeline(
         part = statements.iloc[picked]
         fill = POSITION_COLOURS.get(position, OTHER_QUESTION)
         ink = text_colour_on(fill) if position in POSITION_COLOURS else OTHER_INK
-        fig.add_trace(
-            scatter(
-                x=part["date"],
-                y=y.iloc[picked],
-                mode="markers+text" if mark >= MARK_PX - 4 else "markers",
-                name=class_names.get(position, "Other questions"),
-                legendgroup="position",
-                showlegend=False,
-                marker={
+        traces.append(
+            {
+                "type": scatter,
+                "x": part["date"],
+                "y": y.iloc[picked],
+                "mode": "markers+text" if mark >= MARK_PX - 4 else "markers",
+                "name": class_names.get(position, "Other questions"),
+                "legendgroup": "position",
+                "showlegend": False,
+                "marker": {
                     "color": fill,
                     "symbol": [EVIDENCE_SYMBOLS.get(str(e), "circle") for e in part["evidence"]],
                     "size": mark,
                     "opacity": np.where(faded[picked], FADED, 1.0),
                     "line": {"color": "#333333" if position in POSITION_COLOURS else OTHER_INK, "width": 1.2},
                 },
-                text=[numbers[i] for i in picked],
-                textposition="middle center",
-                textfont={
+                "text": [numbers[i] for i in picked],
+                "textposition": "middle center",
+                "textfont": {
                     "size": 10 if compact else 11,
                     "color": [_faded_ink(ink) if faded[i] else ink for i in picked],
                     "family": FONT,
                 },
-                customdata=part[["statement_id"]].to_numpy(),
-                hovertext=[hover[i] for i in picked],
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
+                "customdata": part[["statement_id"]].to_numpy(),
+                "hovertext": [hover[i] for i in picked],
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
         )
     legend_title = (
         "Position" if colour_by is None else f"Position on {short(question_labels(debate).get(colour_by, colour_by))}"
     )
     for position in sorted(POSITION_COLOURS):
         if (classes == position).any():
-            fig.add_trace(
+            traces.append(
                 _legend_entry(class_names[position], "position", legend_title, "square", POSITION_COLOURS[position])
             )
     if (classes == OTHER_CLASS).any():
-        fig.add_trace(
+        traces.append(
             _legend_entry("Other questions", "position", legend_title, "square", OTHER_QUESTION, line=OTHER_INK)
         )
     for evidence, symbol in EVIDENCE_SYMBOLS.items():
         if (statements["evidence"].astype(str) == evidence).any():
-            fig.add_trace(_legend_entry(EVIDENCE_LABELS[evidence], "evidence", "How we know", symbol, "#767676"))
+            traces.append(_legend_entry(EVIDENCE_LABELS[evidence], "evidence", "How we know", symbol, "#767676"))
     if current is not None:
         row = statements[statements["statement_id"] == current]
         if not row.empty:
-            fig.add_trace(
-                go.Scatter(
-                    x=row["date"],
-                    y=y.loc[row.index],
-                    mode="markers",
-                    name="Current step",
-                    marker={"symbol": "circle-open", "size": 32, "color": "#000000", "line": {"width": 3}},
-                    hoverinfo="skip",
-                    showlegend=False,
-                )
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": row["date"],
+                    "y": y.loc[row.index],
+                    "mode": "markers",
+                    "name": "Current step",
+                    "marker": {"symbol": "circle-open", "size": 32, "color": "#000000", "line": {"width": 3}},
+                    "hoverinfo": "skip",
+                    "showlegend": False,
+                }
             )
-    levels, key = _add_event_marks(fig, events, statements, bottom=bottom, labels=not compact)
+    levels, key = _add_event_marks(traces, events, statements, bottom=bottom, labels=not compact)
     # The events' dotted lines first, so they run under the marks and not across their numbers.
-    fig.data = tuple(sorted(fig.data, key=lambda trace: trace.name != "Event lines"))
+    traces.sort(key=lambda trace: trace.get("name") != "Event lines")
     band = EVENT_LEVEL * levels + 0.2 if levels else 0.3
     key_notes, key_lines = _event_key_notes(key) if key else ([], 0)
     plot_px = ROW_PX * (bottom + band)
     top_px = 20 if compact else 10
     bottom_px = 20 if compact else 64 + (17 * key_lines + 16 if key_lines else 0)
-    fig.update_layout(
-        title=None,
+    layout: dict = dict(
         font={"family": FONT, "size": 14},
         height=height or int(max(260, top_px + bottom_px + plot_px + (0 if compact else 130))),
         margin={"l": 10, "r": 10, "t": top_px, "b": bottom_px},
@@ -397,10 +400,18 @@ def timeline(
         # The months again below the lanes, where a tall timeline ends: a second axis matching the first, held by an
         # empty trace. Its ticks are set to months (plotly labels a matched axis' automatic date ticks wrongly).
         start = dates.min()
-        fig.add_trace(
-            go.Scatter(x=[start], y=[None], xaxis="x2", showlegend=False, hoverinfo="skip", name="Dates below")
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [start],
+                "y": [None],
+                "xaxis": "x2",
+                "showlegend": False,
+                "hoverinfo": "skip",
+                "name": "Dates below",
+            }
         )
-        fig.update_layout(
+        layout.update(
             xaxis2={
                 "matches": "x",
                 "overlaying": "x",
@@ -414,7 +425,9 @@ def timeline(
                 "title": {"text": "Date of statement"},
             }
         )
-    fig.update_layout(annotations=[*fig.layout.annotations, *key_notes])
+    layout["annotations"] = key_notes
+    fig = go.Figure({"data": traces, "layout": layout})
+    fig.update_layout(title=None)  # no title: an empty one, as an update writes it (the figure's JSON as before)
     return styled(fig)
 
 
@@ -439,17 +452,19 @@ def _faded_ink(ink: str) -> str:
     return f"rgba({red},{green},{blue},{FADED})"
 
 
-def _legend_entry(name: str, group: str, title: str, symbol: str, colour: str, *, line: str = "#333333") -> go.Scatter:
-    return go.Scatter(
-        x=[None],
-        y=[None],
-        mode="markers",
-        name=name,
-        legendgroup=group,
-        legendgrouptitle_text=title,
-        marker={"symbol": symbol, "size": 12, "color": colour, "line": {"color": line, "width": 1.2}},
-        hoverinfo="skip",
-    )
+def _legend_entry(name: str, group: str, title: str, symbol: str, colour: str, *, line: str = "#333333") -> dict:
+    """A legend key without marks of its own (a trace spec)."""
+    return {
+        "type": "scatter",
+        "x": [None],
+        "y": [None],
+        "mode": "markers",
+        "name": name,
+        "legendgroup": group,
+        "legendgrouptitle": {"text": title},
+        "marker": {"symbol": symbol, "size": 12, "color": colour, "line": {"color": line, "width": 1.2}},
+        "hoverinfo": "skip",
+    }
 
 
 def event_label_levels(days: list[float], widths: list[float], levels: int = EVENT_LABEL_LEVELS) -> list[int | None]:
@@ -520,11 +535,11 @@ def events_near(events: pd.DataFrame | None, statements: pd.DataFrame) -> pd.Dat
 
 
 def _add_event_marks(
-    fig: go.Figure, events: pd.DataFrame | None, statements: pd.DataFrame, *, bottom: float, labels: bool = True
+    traces: list[dict], events: pd.DataFrame | None, statements: pd.DataFrame, *, bottom: float, labels: bool = True
 ) -> tuple[int, list[str]]:
-    """Context events near the statements: a numbered mark each above the lanes (staggered so numbers do not
-    overlap), a dotted line down through the lanes, a hover with label and description. Returns the levels of
-    marks used and the key of the numbers (empty without labels)."""
+    """Context events near the statements, as trace specs added to `traces`: a numbered mark each above the lanes
+    (staggered so numbers do not overlap), a dotted line down through the lanes, a hover with label and description.
+    Returns the levels of marks used and the key of the numbers (empty without labels)."""
     events = events_near(events, statements)
     if events.empty:
         return 0, []
@@ -550,34 +565,36 @@ def _add_event_marks(
     # Without numbers (a compact timeline) every mark sits on the one row; else crowded ones share the last row.
     levels = [0 if not labels else EVENT_NUMBER_LEVELS - 1 if level is None else level for level in placed]
     heights = [-(0.6 + EVENT_LEVEL * level) for level in levels]
-    fig.add_trace(
-        go.Scatter(
-            x=[d for day in marks["date"] for d in (day, day, None)],
-            y=[y for height in heights for y in (height, bottom, None)],
-            mode="lines",
-            line={"color": "#8c8c8c", "width": 1, "dash": "dot"},
-            hoverinfo="skip",
-            showlegend=False,
-            name="Event lines",
-        )
+    traces.append(
+        {
+            "type": "scatter",
+            "x": [d for day in marks["date"] for d in (day, day, None)],
+            "y": [y for height in heights for y in (height, bottom, None)],
+            "mode": "lines",
+            "line": {"color": "#8c8c8c", "width": 1, "dash": "dot"},
+            "hoverinfo": "skip",
+            "showlegend": False,
+            "name": "Event lines",
+        }
     )
-    fig.add_trace(
-        go.Scatter(
-            x=marks["date"],
-            y=heights,
-            mode="markers+text" if labels else "markers",
-            name="Context events",
-            marker={"symbol": "triangle-down", "size": 9, "color": "#767676"},
-            text=marks["numbers"].tolist() if labels else None,
-            textposition="top center",
-            textfont={"size": 12, "color": TEXT_COLOUR, "family": FONT},
-            hovertext=marks["hover"].tolist(),
-            hovertemplate="%{hovertext}<extra></extra>",
-            customdata=[[""]] * len(marks),
-            showlegend=labels,
+    traces.append(
+        {
+            "type": "scatter",
+            "x": marks["date"],
+            "y": heights,
+            "mode": "markers+text" if labels else "markers",
+            "name": "Context events",
+            "marker": {"symbol": "triangle-down", "size": 9, "color": "#767676"},
+            "text": marks["numbers"].tolist() if labels else None,
+            "textposition": "top center",
+            "textfont": {"size": 12, "color": TEXT_COLOUR, "family": FONT},
+            "hovertext": marks["hover"].tolist(),
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "customdata": [[""]] * len(marks),
+            "showlegend": labels,
             # A click on a statement dims the other marks; the events' numbers stay readable.
-            unselected={"marker": {"opacity": 1}, "textfont": {"color": TEXT_COLOUR}},
-        )
+            "unselected": {"marker": {"opacity": 1}, "textfont": {"color": TEXT_COLOUR}},
+        }
     )
     return max(levels) + 1, event_key(events) if labels else []
 
