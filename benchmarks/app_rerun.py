@@ -4,8 +4,11 @@ Three apps run side by side on one debate: the stances Timeline page, its Compar
 `bare_app.py`. After one warm-up run each (it loads the debate), each round changes the actor filter to one
 actor not chosen before (new filters: nothing cached for them) and then clears it (back to every actor:
 cached by stances since the warm-up), on each app in turn, so a slow spell of the machine hits all three alike.
-The stances pages then toggle "On-record words only" on and off. AppTest runs the script in a thread and waits
-for it: the time around `.run()` is the server-side rerun, including the figures' JSON and the tables' Arrow.
+The stances pages then toggle "On-record words only" on and off. Every other page of the app then gets a new filter
+too (one actor not chosen before on any page, since the filtered statements are cached for every viewer), on one
+more app that visits them in turn, so the slowest page's rerun is printed beside the bare app's. AppTest runs the
+script in a thread and waits for it: the time around `.run()` is the server-side rerun, including the figures' JSON
+and the tables' Arrow.
 """
 
 from __future__ import annotations
@@ -25,6 +28,16 @@ RUN_TIMEOUT_S = 900.0  # one AppTest run; a cold load of 1M statements takes ten
 # Stop starting new rounds once the measured reruns have taken this long; medians are then of fewer rounds.
 BUDGET_S = 150.0
 
+# The pages besides the Timeline and the Grid, by the name the table gives them.
+OTHER_PAGES = {
+    "Positions over time": "trends.py",
+    "Who stands with whom": "alignment.py",
+    "Public and private": "public_private.py",
+    "Actor profile": "actor.py",
+    "Sources": "sources.py",
+    "Table & export": "table.py",
+}
+PAGE_ROWS = tuple(f"{title}: one actor (new filter)" for title in OTHER_PAGES)
 # name -> how the table shows it; ratios are ours / bare on the same filter changes.
 ROWS = (
     "stances first run (cold load)",
@@ -34,6 +47,8 @@ ROWS = (
     "Grid: one actor (new filter)",
     "Grid: all actors again",
     "Grid: on-record toggle",
+    *PAGE_ROWS,
+    "slowest page: one actor (new filter)",
     "stances slowest rerun",
     "bare first run (cold load)",
     "bare: one actor",
@@ -42,6 +57,7 @@ ROWS = (
     "ratio Timeline / bare, all actors",
     "ratio Grid / bare, one actor",
     "ratio Grid / bare, all actors",
+    "ratio slowest page / bare, one actor",
 )
 
 
@@ -90,8 +106,24 @@ def measure(folder: Path, repeat: int) -> dict[str, float]:
             spent += elapsed
         toggles += 1
 
+    others = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=RUN_TIMEOUT_S)
+    _timed(others.run, others)
+    unused = [a for a in reversed(actors) if a not in actors[:rounds]]
+    for round_number in range(rounds):
+        for number, (title, page) in enumerate(OTHER_PAGES.items()):
+            if round_number and spent > 3 * BUDGET_S:
+                break
+            _timed(lambda page=page: others.switch_page(f"stances/app/pages/{page}").run(), others)
+            actor = unused[(round_number * len(OTHER_PAGES) + number) % max(len(unused), 1)] if unused else actors[0]
+            elapsed = _timed(lambda actor=actor: others.multiselect(key="actor").set_value([actor]).run(), others)
+            runs.setdefault(f"{title}: one actor (new filter)", []).append(elapsed)
+            spent += elapsed
+            _timed(lambda: others.multiselect(key="actor").set_value([]).run(), others)
+
     for name, values in runs.items():
         results[name] = statistics.median(values)
+    new_filter = [name for name in results if name.endswith("one actor (new filter)")]
+    results["slowest page: one actor (new filter)"] = max(results[name] for name in new_filter)
     results["stances slowest rerun"] = max(v for name, values in runs.items() if "bare" not in name for v in values)
     for page in ("Timeline", "Grid"):
         results[f"ratio {page} / bare, one actor"] = (
@@ -100,5 +132,8 @@ def measure(folder: Path, repeat: int) -> dict[str, float]:
         results[f"ratio {page} / bare, all actors"] = (
             results[f"{page}: all actors again"] / results["bare: all actors again"]
         )
+    results["ratio slowest page / bare, one actor"] = (
+        results["slowest page: one actor (new filter)"] / results["bare: one actor"]
+    )
     results["rounds"] = float(rounds)
     return results

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import textwrap
 
 import numpy as np
@@ -91,11 +92,21 @@ def styled(fig: go.Figure) -> go.Figure:
     The colours are set on the figure itself as well as in the template: Streamlit's theme replaces a figure's
     template values in the app (its grey axis labels), but not what a figure sets itself.
     """
-    fig.update_layout(template=TEMPLATE, font_color=TEXT_COLOUR, legend_font_color=TEXT_COLOUR)
-    fig.update_layout(legend_title_font_color=TEXT_COLOUR, hoverlabel_font_color=TEXT_COLOUR)
-    fig.update_xaxes(automargin=True, color=TEXT_COLOUR, tickfont_color=TEXT_COLOUR, title_font_color=TEXT_COLOUR)
-    fig.update_yaxes(automargin=True, color=TEXT_COLOUR, tickfont_color=TEXT_COLOUR, title_font_color=TEXT_COLOUR)
+    # One layout update for all of it, every axis included (each update is validated again: four cost twice one).
+    axes = ["xaxis", "yaxis", *sorted(name for name in fig.layout if _NUMBERED_AXIS.fullmatch(name))]
+    axis = {"automargin": True, "color": TEXT_COLOUR, "tickfont": {"color": TEXT_COLOUR}}
+    fig.update_layout(
+        template=TEMPLATE,
+        font_color=TEXT_COLOUR,
+        legend_font_color=TEXT_COLOUR,
+        legend_title_font_color=TEXT_COLOUR,
+        hoverlabel_font_color=TEXT_COLOUR,
+        **{name: {**axis, "title": {"font": {"color": TEXT_COLOUR}}} for name in axes},
+    )
     return fig
+
+
+_NUMBERED_AXIS = re.compile(r"[xy]axis\d+")
 
 
 LABEL_MAX = 32  # characters of a name on an axis or in a legend; hover text holds it whole
