@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from stances import scales
-from stances.model import Debate
+from stances.model import Debate, per_debate
 from stances.query.chains import cites, reporting_chains
 from stances.vocab import EVIDENCE_LABELS
 
@@ -74,6 +74,17 @@ def _source_ref(row: pd.Series, locator: str = "", chain: tuple[SourceRef, ...] 
     )
 
 
+@per_debate
+def _reporting_chains(debate: Debate) -> pd.DataFrame:
+    """Every source's reporting chain (a walk over all sources: once per debate, not per card)."""
+    return reporting_chains(debate.sources)
+
+
+@per_debate
+def _sources_by_id(debate: Debate) -> pd.DataFrame:
+    return debate.sources.set_index("source_id", drop=False)
+
+
 def statement_detail(debate: Debate, statement_id: str) -> StatementDetail | None:
     """The detail card's content for one statement, or None when the id is unknown."""
     statements = debate.statements
@@ -84,9 +95,9 @@ def statement_detail(debate: Debate, statement_id: str) -> StatementDetail | Non
     actor = debate.actors.set_index("actor_id").loc[row["actor_id"]]
     question = debate.questions.set_index("question_id").loc[row["question_id"]]
     point = debate.scale_points.set_index(["question_id", "position"]).loc[(row["question_id"], int(row["position"]))]
-    by_id = debate.sources.set_index("source_id", drop=False)
+    by_id = _sources_by_id(debate)
     links = debate.statement_sources[debate.statement_sources["statement_id"] == statement_id]
-    chains = reporting_chains(debate.sources)
+    chains = _reporting_chains(debate)
     refs = []
     for source_id, locator in zip(links["source_id"], links["locator"], strict=True):
         chain = tuple(_source_ref(by_id.loc[s]) for s in chains.loc[source_id] if s)

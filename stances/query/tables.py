@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from stances.columns import arrow_text, is_in, positions_in
-from stances.model import Debate
+from stances.model import Debate, per_debate
 from stances.names import actor_names, question_labels
 from stances.query.chains import chain_outlets
 from stances.query.labels import label_positions, position_labels
@@ -44,6 +44,12 @@ def _ranked_join(values: pa.Array, rows: np.ndarray, size: int) -> pa.Array:
 def _positions(values: pa.Array, among: pa.Array) -> np.ndarray:
     """Where each of `values` is in `among` (unique), -1 where it is not."""
     return pc.fill_null(pc.index_in(values, value_set=among), -1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+@per_debate
+def _chain_texts(debate: Debate) -> pd.Series:
+    """Every source's "A, citing B" text (a walk over all sources: once per debate, not per rerun)."""
+    return chain_outlets(debate.sources)
 
 
 def source_columns(
@@ -80,9 +86,7 @@ def source_columns(
         "source_dates": lambda: arrow_text(sources["published"].dt.strftime("%Y-%m-%d")),
         "source_urls": lambda: arrow_text(sources["url"]),
         "reporting_chain": lambda: arrow_text(
-            chain_outlets(debate.sources, pd.Index(sources["source_id"].astype(str)))
-            .reindex(sources["source_id"].astype(str))
-            .fillna("")
+            _chain_texts(debate).reindex(sources["source_id"].astype(str)).fillna("")
         ),
     }
     gather = pa.array(source_at, pa.int64())
