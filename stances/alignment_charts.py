@@ -6,6 +6,7 @@ before plotly sees it. Clickable marks carry ids in `customdata`: a matrix cell 
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -13,13 +14,38 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from stances.alignment import Alignment
-from stances.charts import ACTOR_COLOURS, escape, styled
+from stances.charts import ACTOR_COLOURS, escape, styled, text_colour_on
 from stances.model import Debate
 from stances.names import actor_names
 
 # Orange (disagree) to purple (agree), the grid's PuOr ends, through a light grey.
-AGREEMENT_SCALE = [[0.0, "#e66101"], [0.25, "#fdb863"], [0.5, "#cfcfcf"], [0.75, "#b2abd2"], [1.0, "#5e3c99"]]
+AGREEMENT_SCALE: list[tuple[float, str]] = [
+    (0.0, "#e66101"),
+    (0.25, "#fdb863"),
+    (0.5, "#cfcfcf"),
+    (0.75, "#b2abd2"),
+    (1.0, "#5e3c99"),
+]
 CAMP_COLOURS = ACTOR_COLOURS[:7]  # the eighth (yellow) is too pale for a node with a label on white
+
+
+def agreement_colour(agreement: float) -> str:
+    """The matrix's colour of an agreement from 0 to 1, `#rrggbb`, interpolated on `AGREEMENT_SCALE` as plotly does."""
+    value = min(max(float(agreement), 0.0), 1.0)
+    for (low, left), (high, right) in itertools.pairwise(AGREEMENT_SCALE):
+        if value <= high:
+            share = (value - low) / (high - low)
+            channels = [
+                round(int(left[i : i + 2], 16) + share * (int(right[i : i + 2], 16) - int(left[i : i + 2], 16)))
+                for i in (1, 3, 5)
+            ]
+            return "#" + "".join(f"{c:02x}" for c in channels)
+    return AGREEMENT_SCALE[-1][1]
+
+
+def agreement_text(agreement: float) -> str:
+    """An agreement as the matrix writes it in a cell: per cent, "75" for 0.75 (the colour is not the only cue)."""
+    return f"{round(100 * float(agreement))}"
 
 
 def _layout(fig: go.Figure, height: int) -> go.Figure:
@@ -28,18 +54,18 @@ def _layout(fig: go.Figure, height: int) -> go.Figure:
 
 
 def agreement_matrix(debate: Debate, result: Alignment) -> go.Figure:
-    """Actors x actors in the clustering's order: each cell is one pair, coloured by agreement, with the number of
-    shared questions written in it (grey: no shared question).
+    """Actors x actors in the clustering's order: each cell is one pair, coloured by agreement, with the agreement
+    in per cent written in it (blank: no shared question; the hover adds how many questions they share).
 
-    The colours are a heatmap; clicks land on a scatter of invisible squares over the pairs (plotly reports no
-    selection on a heatmap), whose `customdata` is [actor_a, actor_b].
+    The colours and numbers are a heatmap (each number black or white, whichever reads better on its cell); clicks
+    land on a scatter of invisible squares over the pairs (plotly reports no selection on a heatmap), whose
+    `customdata` is [actor_a, actor_b].
     """
     names = actor_names(debate)
     shown = [escape(names.get(a, a)) for a in result.actors]
     n = len(result.actors)
     z = np.where(result.shared > 0, result.matrix, np.nan).astype(float)
     np.fill_diagonal(z, np.nan)
-    counts = np.where((result.shared > 0) & ~np.eye(n, dtype=bool), result.shared.astype(str), "")
     xs, ys, hovers, pairs = [], [], [], []
     for i, a in enumerate(result.actors):
         for j, b in enumerate(result.actors):
@@ -54,25 +80,33 @@ def agreement_matrix(debate: Debate, result: Alignment) -> go.Figure:
             )
             pairs.append([a, b])
     cell = max(8, min(40, int(640 / max(n, 1))))
-    fig = go.Figure()
-    fig.add_trace(
-        go.Heatmap(
-            x=shown,
-            y=shown,
-            z=z,
-            zmin=0,
-            zmax=1,
-            colorscale=AGREEMENT_SCALE,
-            text=counts,
-            texttemplate="%{text}" if cell >= 16 else None,
-            textfont={"size": 12, "color": "#111111"},
-            xgap=1,
-            ygap=1,
-            hoverinfo="skip",
-            colorbar={"title": {"text": "agreement"}, "thickness": 12, "len": 0.6},
-            name="agreement",
-        )
+    numbers = np.where(np.isnan(z), "", np.vectorize(agreement_text, otypes=[object])(np.nan_to_num(z)))
+    inks = np.where(
+        np.isnan(z), "", np.vectorize(lambda v: text_colour_on(agreement_colour(v)), otypes=[object])(np.nan_to_num(z))
     )
+    fig = go.Figure()
+    # One heatmap for the cells whose number is black, one for those where it is white (a heatmap has one text
+    # colour); the same colour scale, one colour bar.
+    for ink in ("#000000", "#ffffff"):
+        fig.add_trace(
+            go.Heatmap(
+                x=shown,
+                y=shown,
+                z=np.where(inks == ink, z, np.nan),
+                zmin=0,
+                zmax=1,
+                colorscale=AGREEMENT_SCALE,
+                text=np.where(inks == ink, numbers, ""),
+                texttemplate="%{text}" if cell >= 16 else None,
+                textfont={"size": 12 if cell >= 22 else 10, "color": ink},
+                xgap=1,
+                ygap=1,
+                hoverinfo="skip",
+                showscale=ink == "#000000",
+                colorbar={"title": {"text": "agreement"}, "thickness": 12, "len": 0.6, "tickformat": ".0%"},
+                name="agreement",
+            )
+        )
     fig.add_trace(
         go.Scatter(
             x=xs,

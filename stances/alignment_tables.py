@@ -12,7 +12,7 @@ from stances import alignment as al
 from stances import query
 from stances.model import Debate
 from stances.names import actor_names, question_labels
-from stances.vocab import path_text, signed
+from stances.vocab import counted, path_text, signed
 
 
 def _position(debate: Debate, question: str, position: int) -> str:
@@ -214,3 +214,21 @@ def pairs_among(debate: Debate, result: al.Alignment, actors: list[str]) -> pd.D
                 }
             )
     return pd.DataFrame(rows, columns=["Pair", "Agreement", "Shared questions"])
+
+
+def pair_choices(debate: Debate, result: al.Alignment) -> pd.DataFrame:
+    """One row per pair of the agreement matrix that shares a question, in its reading order (row by row, each pair
+    once): `pair` ("a|b", the two actor ids) and a line to read and choose it by, the agreement as a number:
+    "Jake Sullivan and Mark A. Milley · agreement 75% · 3 shared questions" (plain text, never markup)."""
+    names = actor_names(debate)
+    rows = [
+        (
+            f"{a}|{b}",
+            f"{names.get(a, a)} and {names.get(b, b)} · agreement {round(100 * float(result.matrix[i, j]))}% · "
+            f"{counted(int(result.shared[i, j]), 'shared question')}",
+        )
+        for i, a in enumerate(result.actors)
+        for j, b in enumerate(result.actors)
+        if j > i and result.shared[i, j] > 0
+    ]
+    return pd.DataFrame(rows, columns=["pair", "label"], dtype=object)

@@ -108,6 +108,36 @@ def follow_pair_click(event: Any, key: str) -> None:
     st.session_state[memory] = pair
 
 
+PAIR_PICK = "matrix_pairs"
+
+
+def pair_picker(choices: pd.DataFrame, pair: tuple[str, str] | None) -> None:
+    """The keyboard's way into the matrix (its cells take no focus): its pairs, in its order, in a select box;
+    choosing one opens its statements, and a pair opened by a click or a link shows here too."""
+    if choices.empty:
+        return
+    labels = dict(zip(choices["pair"], choices["label"], strict=True))
+    current = next((key for key in ("|".join(pair), "|".join(pair[::-1])) if key in labels), None) if pair else None
+    st.session_state[PAIR_PICK] = current
+    st.selectbox(
+        "Open a pair of the matrix",
+        list(labels),
+        index=None,
+        format_func=labels.__getitem__,
+        key=PAIR_PICK,
+        on_change=_open_picked_pair,
+        placeholder=f"{len(labels):,} pairs, row by row in the matrix's order: choose one, or type to search",
+        help="Every pair the matrix shows, with its agreement, for the keyboard and screen readers: Tab here, the "
+        "arrow keys to choose, Enter to read the statements behind it.",
+    )
+
+
+def _open_picked_pair() -> None:
+    value = st.session_state.get(PAIR_PICK)
+    first, _, second = str(value or "").partition("|")
+    select_pair((first, second) if value else None)
+
+
 def statement_card(debate: Debate, statement_id: str) -> None:
     """One statement's card (escaped HTML from `cards`)."""
     detail = query.statement_detail(debate, statement_id)
@@ -183,8 +213,9 @@ def alignment_page() -> None:
     shown_result = tables.busiest(result, MATRIX_ACTORS)
     st.caption(
         "Rows and columns are in the order of an average-linkage clustering, so camps sit together. Colour is "
-        "agreement (orange: opposite ends, purple: the same positions); the number in a cell is how many questions "
-        "the pair shares. Click a cell to read the statements behind it."
+        "agreement (orange: opposite ends, purple: the same positions), and the number in a cell is the agreement "
+        "in per cent; the hover adds how many questions the pair shares. Click a cell, or choose the pair in the "
+        "list under the matrix, to read the statements behind it."
         + (
             f" Showing the {MATRIX_ACTORS} actors with most positions of {len(result.actors)}; choose actors in the "
             "sidebar for others."
@@ -201,6 +232,7 @@ def alignment_page() -> None:
         config=CHART_CONFIG,
     )
     follow_pair_click(event, "matrix_chart")
+    pair_picker(tables.pair_choices(debate, shown_result), selected_pair(set(shown_result.actors)))
     pair = selected_pair(set(result.actors))
     if pair:
         pair_statements(context, result, pair)

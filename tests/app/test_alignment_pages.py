@@ -3,6 +3,8 @@ gaps and pairs."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -193,3 +195,25 @@ def test_grid_marks_public_private_gaps_from_the_link():
     spec = json.loads(next(c for c in at.get("plotly_chart") if c.key == "grid_chart").proto.spec)
     marked = [t for t in spec["data"][0]["text"] if t.endswith("≠")]
     assert marked, spec["data"][0]["text"]
+
+
+def test_a_pair_of_the_matrix_opens_with_the_list_under_it():
+    # the matrix's cells take no focus: no pair's statements could be read without a mouse (issue 16)
+    at = page("alignment", dates=LATE_NOVEMBER)
+    picker = at.selectbox(key="matrix_pairs")
+    assert picker.value is None
+    pair = {"Jake Sullivan", "US administration officials (unnamed)"}
+    label = next(o for o in picker.options if set(o.split(" · ")[0].split(" and ")) == pair)
+    assert re.fullmatch(r".+ · agreement \d{1,3}% · \d+ shared questions?", label), label
+    ok(picker.select(label).run())
+    assert sorted(at.query_params["pair"]) == ["sullivan", "us-officials"]
+    assert [t for t in texts(at) if set(t.split(" and ")) == pair] != []  # the pair's statements are open
+
+
+def test_a_clicked_pair_shows_in_the_list():
+    at = page("alignment", dates=LATE_NOVEMBER)
+    at.session_state["matrix_chart"] = {
+        "selection": {"points": [{"point_index": 0, "customdata": ["us-officials", "sullivan"]}]}
+    }
+    ok(at.run())
+    assert sorted(at.selectbox(key="matrix_pairs").value.split("|")) == ["sullivan", "us-officials"]
