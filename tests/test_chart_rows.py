@@ -101,3 +101,11 @@ def test_the_list_of_bins_holds_the_lanes_the_dense_timeline_draws(debate):
     rows = chart_rows.bin_choices(debate, query.busiest_lanes(bins, 1))
     assert rows["bin"].tolist() == ["|".join(cell) for cell in drawn]
     assert chart_rows.bin_choices(debate, bins.iloc[:0]).columns.tolist() == ["bin", "label"]
+
+
+def test_dense_positions_over_time_lists_the_statement_each_step_shows(debate, monkeypatch):
+    # the dense chart draws lines without marks: the list is its keyboard path, one statement per period's step
+    monkeypatch.setattr(charts, "DENSITY_ABOVE", 1)
+    figure = charts.positions_over_time(debate, debate.statements, "talks-now")
+    assert {trace.mode for trace in figure.data if trace.customdata is not None} == {"lines"}
+    assert listed(debate, figure, "traces") == ["milley-private", "milley-club", "sullivan-view"]
