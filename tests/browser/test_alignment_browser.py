@@ -82,3 +82,33 @@ def test_actor_profile_link_opens_the_actor(page, server):
     expect(page.locator(".st-key-compare_grid").first).to_contain_text("Joe Biden")
     expect(page.get_by_role("heading", name="Side by side")).to_be_visible()
     screenshot(page, "actor-profile")
+
+
+def test_a_pairs_statements_open_with_the_keyboard_alone(page, server):
+    # the matrix's cells take no focus: only a mouse could open a pair (issue 16)
+    open_app(page, server, f"/alignment?{WINDOW}")
+    page.locator(".st-key-matrix_pairs").wait_for()
+    in_list = """() => !!document.activeElement.closest('.st-key-matrix_pairs')
+        && document.activeElement.getAttribute('role') === 'combobox'"""
+    page.keyboard.press("Tab")  # Streamlit's "Skip to main content"
+    page.keyboard.press("Enter")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate(in_list):
+            break
+    else:
+        pytest.fail("30 presses of Tab from the main content did not reach the list of pairs")
+    page.keyboard.press("ArrowDown")  # opens the list
+    expect(page.get_by_role("option").first).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    settled(page)
+    pair = page.locator(".st-key-pair_statements")
+    expect(pair).to_contain_text("Statements behind the pair")
+    chosen = page.locator(".st-key-matrix_pairs [role=combobox]").input_value()
+    names = chosen.split(" · ")[0].split(" and ")
+    expect(pair).to_contain_text(names[0])
+    expect(pair).to_contain_text(names[1])
+    expect(page).to_have_url(re.compile(r"^(?!(.*[?&]pair=){3})(.*[?&]pair=){2}"))
+    pair.scroll_into_view_if_needed()
+    screenshot(page, "alignment-pair-keyboard")
