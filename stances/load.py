@@ -7,6 +7,7 @@ import io
 import itertools
 import json
 import re
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +96,18 @@ def read_table(path: Path, table: str) -> tuple[pd.DataFrame | None, list[Proble
 def read_table_lines(path: Path, table: str) -> tuple[pd.DataFrame | None, np.ndarray | None, list[Problem]]:
     """`read_table`, also giving the file line where each row's record starts (a quoted cell may span lines), or
     None when the rows and the records cannot be matched."""
+    frame, starts, problems = _read_table(path, table)
+    return frame, (starts() if starts is not None else None), problems
+
+
+# The file lines of a table's rows, found only when asked for (when a problem names a row): finding where each
+# record starts scans every byte of the file for quotes, a second or more for a million statements.
+LineFinder = Callable[[], "np.ndarray | None"]
+
+
+def _read_table(path: Path, table: str) -> tuple[pd.DataFrame | None, LineFinder | None, list[Problem]]:
+    """`read_table_lines` with the lines left to find: a function giving them (or None when the rows and the records
+    cannot be matched), called by the validator only when it reports a row."""
     file = path.name
     if not path.is_file():
         return (
@@ -128,7 +141,7 @@ def read_table_lines(path: Path, table: str) -> tuple[pd.DataFrame | None, np.nd
     # Arrow checks the text is UTF-8 as it reads; the slower checks below run only when it gives up.
     frame = _read_csv_fast(raw)
     if frame is not None:
-        return frame, _lines(frame, raw), header_problems(frame, table)
+        return frame, _line_finder(path, len(frame)), header_problems(frame, table)
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -168,12 +181,22 @@ def read_table_lines(path: Path, table: str) -> tuple[pd.DataFrame | None, np.nd
                 )
             ],
         )
-    return frame, _lines(frame, raw), header_problems(frame, table)
+    return frame, _line_finder(path, len(frame)), header_problems(frame, table)
 
 
-def _lines(frame: pd.DataFrame, raw: bytes) -> np.ndarray | None:
-    lines = record_lines(raw)[1:]  # the first record is the header
-    return lines if len(lines) == len(frame) else None
+def _line_finder(path: Path, rows: int) -> LineFinder:
+    """The file lines of the `rows` records of the file at `path`, read again when asked for (so the bytes are not
+    kept while the tables are checked); None when the file no longer holds `rows` records."""
+
+    def find() -> np.ndarray | None:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        lines = record_lines(raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw)[1:]  # the first is the header
+        return lines if len(lines) == rows else None
+
+    return find
 
 
 def _with_optional_columns(frame: pd.DataFrame, table: str) -> pd.DataFrame:
@@ -203,7 +226,7 @@ def _read_csv_fast(raw: bytes) -> pd.DataFrame | None:
             pa.py_buffer(raw),
             parse_options=pa_csv.ParseOptions(newlines_in_values=True),
             convert_options=pa_csv.ConvertOptions(
-                column_types=dict.fromkeys(header, pa.string()),
+                column_types=dict.fromkeys(header, pa.large_string()),  # pandas' text type: no cast
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
@@ -325,25 +348,55 @@ def optional_tables_in(folder: Path) -> list[str]:
     return [t for t in schema.OPTIONAL_TABLES if (Path(folder) / schema.file_name(t)).is_file()]
 
 
-def read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], dict[str, np.ndarray], list[Problem]]:
-    """Every table of the debate as text columns, the file line where each row starts, and the problems found
-    while reading.
+class FileLines(Mapping[str, np.ndarray]):
+    """The file line where each row of each table starts, by table, found the first time a table's are asked for
+    (only a table without them, whose rows and records do not match, is missing)."""
+
+    def __init__(self, finders: Mapping[str, LineFinder]) -> None:
+        self._finders = dict(finders)
+        self._found: dict[str, np.ndarray | None] = {}
+
+    def __getitem__(self, table: str) -> np.ndarray:
+        if table not in self._found:
+            self._found[table] = self._finders[table]()
+        lines = self._found[table]
+        if lines is None:
+            raise KeyError(table)
+        return lines
+
+    def __iter__(self) -> Iterator[str]:
+        return (table for table in self._finders if table in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __contains__(self, table: object) -> bool:
+        try:
+            self[str(table)]
+        except KeyError:
+            return False
+        return table in self._finders
+
+
+def read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], FileLines, list[Problem]]:
+    """Every table of the debate as text columns, the file line where each row starts (found when asked for), and
+    the problems found while reading.
 
     The optional story tables are read when their files exist; either one without the other is a missing table.
     """
     tables: dict[str, pd.DataFrame] = {}
-    lines: dict[str, np.ndarray] = {}
+    finders: dict[str, LineFinder] = {}
     problems: list[Problem] = []
     optional = optional_tables_in(folder)
     wanted = [*schema.TABLE_ORDER, *(schema.OPTIONAL_TABLES if optional else ())]
     for table in wanted:
-        frame, starts, found = read_table_lines(folder / schema.file_name(table), table)
+        frame, starts, found = _read_table(folder / schema.file_name(table), table)
         problems.extend(found)
         if frame is not None:
             tables[table] = _with_optional_columns(frame, table)
         if starts is not None:
-            lines[table] = starts
-    return tables, lines, problems
+            finders[table] = starts
+    return tables, FileLines(finders), problems
 
 
 def check_debate(folder: Path | str) -> list[Problem]:

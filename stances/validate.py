@@ -7,7 +7,7 @@ column is itself reported by the reader.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,8 +39,9 @@ class Context:
     """The raw tables, with each typed column parsed once and shared by the rules that need it."""
 
     tables: Tables
-    lines: dict[str, np.ndarray] = field(default_factory=dict)  # file line of each row, where the reader knows it
+    lines: Mapping[str, np.ndarray] = field(default_factory=dict)  # file line of each row, where the reader knows it
     _parsed: dict[tuple[str, str], pd.Series] = field(default_factory=dict)
+    _blank: dict[tuple[str, str], pd.Series] = field(default_factory=dict)
     _unique: dict[tuple[str, str, str], bool] = field(default_factory=dict)
 
     def has(self, table: str, *columns: str) -> bool:
@@ -58,6 +59,13 @@ class Context:
                 distinct = values.nunique(dropna=False)
             self._unique[key] = distinct == len(values)
         return self._unique[key]
+
+    def blank(self, table: str, column: str) -> pd.Series:
+        """`is_blank` of the column, found once and shared by the rules that ask."""
+        key = (table, column)
+        if key not in self._blank:
+            self._blank[key] = is_blank(self.tables[table][column])
+        return self._blank[key]
 
     def parsed(self, table: str, column: str) -> pd.Series:
         key = (table, column)
@@ -124,7 +132,7 @@ def _one_field(ctx: Context, table: str, frame: pd.DataFrame, spec: dict[str, An
     name, kind = spec["name"], spec["type"]
     constraints = spec.get("constraints", {})
     column = frame[name]
-    blank = is_blank(column)
+    blank = ctx.blank(table, name)
     at = dict(table=table, field=name)
     if constraints.get("required"):
         yield from ctx.problems(frame, blank, code="missing-value", message="is required", **at)
@@ -228,7 +236,7 @@ def unknown_references(ctx: Context) -> Iterator[Problem]:
         frame = ctx.tables[child]
         values = frame[column]
         parents = ctx.tables[parent][parent_column]
-        dangling = ~is_blank(values) & ~is_in(values, parents)
+        dangling = ~ctx.blank(child, column) & ~is_in(values, parents)
         if dangling.any():
             known = _known(parents)
             yield from ctx.problems(
@@ -274,7 +282,7 @@ def questions_without_scale(ctx: Context) -> Iterator[Problem]:
     if not (ctx.has("questions", "question_id") and ctx.has("scale_points", "question_id")):
         return
     questions = ctx.tables["questions"]
-    bare = ~is_blank(questions["question_id"]) & ~is_in(
+    bare = ~ctx.blank("questions", "question_id") & ~is_in(
         questions["question_id"], ctx.tables["scale_points"]["question_id"]
     )
     yield from ctx.problems(
@@ -295,7 +303,7 @@ def scale_sizes(ctx: Context) -> Iterator[Problem]:
     questions = points["question_id"]
     sizes = pd.Series(ctx.parsed("scale_points", "position").to_numpy(), index=questions.to_numpy())
     counts = sizes.groupby(level=0).nunique()
-    first = ~questions.duplicated() & ~is_blank(questions)
+    first = ~questions.duplicated() & ~ctx.blank("scale_points", "question_id")
     size = questions.map(counts).fillna(0).astype(int)
     low, high = SCALE_MIN_POINTS, SCALE_MAX_POINTS
     yield from ctx.problems(
@@ -410,7 +418,7 @@ def self_references(ctx: Context) -> Iterator[Problem]:
         if not ctx.has(table, own, other):
             continue
         frame = ctx.tables[table]
-        same = ~is_blank(frame[other]) & frame[other].eq(frame[own])
+        same = ~ctx.blank(table, other) & frame[other].eq(frame[own])
         yield from ctx.problems(frame, same, table=table, field=other, code="self-reference", message=message)
 
 
@@ -453,9 +461,9 @@ def missing_urls(ctx: Context) -> Iterator[Problem]:
         return
     sources = ctx.tables["sources"]
     read = ctx.parsed("sources", "consulted").fillna(False).astype(bool)
-    unfindable = is_blank(sources["url"])
+    unfindable = ctx.blank("sources", "url")
     if "identifier" in sources.columns:
-        unfindable &= is_blank(sources["identifier"])
+        unfindable &= ctx.blank("sources", "identifier")
     yield from ctx.problems(
         sources,
         read & unfindable,
@@ -472,7 +480,7 @@ def quote_rules(ctx: Context) -> Iterator[Problem]:
         return
     statements = ctx.tables["statements"]
     evidence = statements["evidence"]
-    has_quote = ~is_blank(statements["quote"])
+    has_quote = ~ctx.blank("statements", "quote")
     yield from ctx.problems(
         statements,
         evidence.eq(Evidence.ON_RECORD) & ~has_quote,
@@ -485,7 +493,7 @@ def quote_rules(ctx: Context) -> Iterator[Problem]:
     if "span" in statements.columns:
         yield from ctx.problems(
             statements,
-            evidence.eq(Evidence.CODED_SPAN) & is_blank(statements["span"]),
+            evidence.eq(Evidence.CODED_SPAN) & ctx.blank("statements", "span"),
             table="statements",
             field="span",
             code="missing-span",
@@ -513,7 +521,7 @@ def statement_source_rules(ctx: Context) -> Iterator[Problem]:
     sourced = is_in(statements["statement_id"], links["statement_id"])
     yield from ctx.problems(
         statements,
-        ~sourced & ~is_blank(statements["statement_id"]),
+        ~sourced & ~ctx.blank("statements", "statement_id"),
         table="statements",
         field="statement_id",
         code="statement-without-source",
@@ -597,7 +605,7 @@ def empty_stories(ctx: Context) -> Iterator[Problem]:
     if not (ctx.has("stories", "story_id") and ctx.has("story_steps", "story_id")):
         return
     stories = ctx.tables["stories"]
-    bare = ~is_blank(stories["story_id"]) & ~is_in(stories["story_id"], ctx.tables["story_steps"]["story_id"])
+    bare = ~ctx.blank("stories", "story_id") & ~is_in(stories["story_id"], ctx.tables["story_steps"]["story_id"])
     yield from ctx.problems(
         stories,
         bare,
@@ -666,10 +674,10 @@ RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
 )
 
 
-def check_tables(tables: Tables, *, lines: dict[str, np.ndarray] | None = None) -> tuple[list[Problem], Context]:
+def check_tables(tables: Tables, *, lines: Mapping[str, np.ndarray] | None = None) -> tuple[list[Problem], Context]:
     """Every problem in `tables` (raw string tables keyed by table name), in file order, and the context that
     parsed them: the loader reuses its typed columns instead of parsing twice."""
-    ctx = Context(tables, lines=lines or {})
+    ctx = Context(tables, lines=lines if lines is not None else {})
     problems = [problem for rule in RULES for problem in rule(ctx)]
     return sorted(problems, key=_file_order), ctx
 
