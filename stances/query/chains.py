@@ -8,22 +8,24 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from stances.columns import positions_in
+
 CITING = ", citing "
 
 
-def reporting_chains(sources: pd.DataFrame) -> pd.DataFrame:
-    """Every source's chain: indexed by `source_id`, column k holds the source reached after k hops of `reports_on`
-    ("" past the chain's end). A chain stops at a loop (a source already in it) or at a source not in the table.
+def _first_rows(sources: pd.DataFrame) -> pd.DataFrame:
+    """`sources.drop_duplicates("source_id")`, without copying the table when no id repeats (the usual case)."""
+    repeated = sources["source_id"].duplicated()
+    return sources[~repeated.to_numpy()] if repeated.any() else sources
 
-    Built hop by hop over whole columns, so a debate of a few hundred thousand sources takes a few array passes.
-    """
-    table = sources.drop_duplicates("source_id")
-    ids = table["source_id"].astype(str).to_numpy(dtype=object)
-    index = pd.Index(ids)
-    target = index.get_indexer(table["reports_on"].astype(str).to_numpy(dtype=object))  # -1: none or unknown
-    start = np.arange(len(ids))
+
+def _chain_hops(table: pd.DataFrame) -> list[np.ndarray]:
+    """For the sources of `table` (unique ids), the row reached after each hop of `reports_on`, -1 past the chain's
+    end: hop k is list item k - 1. A chain stops at a loop (a row already in it) or at a source not in the table."""
+    target = positions_in(table["reports_on"].astype(str), table["source_id"].astype(str))  # -1: none or unknown
+    start = np.arange(len(table))
     hops: list[np.ndarray] = []
-    current, alive = start, np.ones(len(ids), dtype=bool)
+    current, alive = start, np.ones(len(table), dtype=bool)
     while alive.any():
         step = np.where(alive, target[current], -1)
         looped = step == start
@@ -35,13 +37,45 @@ def reporting_chains(sources: pd.DataFrame) -> pd.DataFrame:
             break
         hops.append(step)
         current = np.where(alive, step, 0)
-    columns = {k + 1: np.where(hop >= 0, ids[np.maximum(hop, 0)], "") for k, hop in enumerate(hops)}
+    return hops
+
+
+def reporting_chains(sources: pd.DataFrame) -> pd.DataFrame:
+    """Every source's chain: indexed by `source_id`, column k holds the source reached after k hops of `reports_on`
+    ("" past the chain's end). A chain stops at a loop (a source already in it) or at a source not in the table.
+
+    Built hop by hop over whole columns, so a debate of a few hundred thousand sources takes a few array passes.
+    """
+    table = _first_rows(sources)
+    ids = table["source_id"].astype(str).to_numpy(dtype=object)
+    columns = {k + 1: np.where(hop >= 0, ids[np.maximum(hop, 0)], "") for k, hop in enumerate(_chain_hops(table))}
     return pd.DataFrame(columns, index=pd.Index(ids, name="source_id"), dtype=object)
+
+
+def _may_have_cycles(sources: pd.DataFrame) -> bool:
+    """False when no reporting chain can come back to where it started: peeling off, round by round, every source
+    no other source reports on leaves none (a source reporting on itself left out). Whole columns, no chains built."""
+    table = _first_rows(sources)
+    target = positions_in(table["reports_on"].astype(str), table["source_id"].astype(str))
+    target[target == np.arange(len(target))] = -1
+    linked = target >= 0
+    pointed = np.bincount(target[linked], minlength=len(target))
+    frontier = np.flatnonzero(pointed == 0)
+    left = len(target)
+    while frontier.size:
+        left -= frontier.size
+        reached = target[frontier]
+        reached = reached[reached >= 0]
+        np.subtract.at(pointed, reached, 1)
+        frontier = np.unique(reached[pointed[reached] == 0])
+    return left > 0
 
 
 def reporting_cycles(sources: pd.DataFrame) -> list[list[str]]:
     """The reporting chains that come back to where they started (a reports on b, b on a): each cycle once, its
     sources in chain order from the one first in the table. A source reporting on itself is not a cycle here."""
+    if not _may_have_cycles(sources):
+        return []
     chains = reporting_chains(sources)
     if chains.empty or not len(chains.columns):
         return []
@@ -71,25 +105,20 @@ def reporting_chain(sources: pd.DataFrame, source_id: str) -> list[str]:
 def chain_outlets(sources: pd.DataFrame, source_ids: pd.Index | None = None) -> pd.Series:
     """Each source's "A, citing B, citing C" description (its outlet, then those it reports on, in chain order);
     "" for a source that reports on no other. Indexed by `source_id`: every source, or those of `source_ids`."""
-    chains = reporting_chains(sources)
-    if source_ids is not None:
-        chains = chains.reindex(source_ids.intersection(chains.index))
-    text = pd.Series("", index=chains.index, dtype=object)
-    if chains.empty:
-        return text
-    citing = chains[chains.columns[0]].to_numpy() != "" if len(chains.columns) else np.zeros(len(chains), bool)
-    chained = chains[citing]  # only sources that report on another get a description
-    outlet_of = sources.drop_duplicates("source_id").set_index("source_id")["outlet"].astype(str)
-    parts = [outlet_of.reindex(chained.index).fillna("").to_numpy(dtype=object)]
-    for hop in chained.columns:
-        ids = chained[hop].to_numpy(dtype=object)
-        outlets = outlet_of.reindex(ids).fillna("").to_numpy(dtype=object)
-        parts.append(np.where(ids != "", CITING + outlets, ""))
-    joined = parts[0]
-    for part in parts[1:]:
-        joined = joined + part
-    text[citing] = joined
-    return text
+    table = _first_rows(sources)
+    ids = table["source_id"].astype(str).to_numpy(dtype=object)
+    text = np.full(len(ids), "", dtype=object)
+    hops = _chain_hops(table) if len(ids) else []
+    if hops:
+        citing = hops[0] >= 0  # only sources that report on another get a description
+        outlets = table["outlet"].astype(str).to_numpy(dtype=object)
+        joined = outlets[citing]
+        for hop in hops:
+            reached = hop[citing]
+            joined = joined + np.where(reached >= 0, CITING + outlets[np.maximum(reached, 0)], "")
+        text[citing] = joined
+    described = pd.Series(text, index=pd.Index(ids, name="source_id"), dtype=object)
+    return described if source_ids is None else described.reindex(source_ids.intersection(described.index))
 
 
 def cites(outlets: Sequence[str]) -> str:

@@ -98,6 +98,17 @@ def source_columns(
     return pd.DataFrame({name: column.array for name, column in out.items()}, index=wanted)
 
 
+def _mapped(ids: pd.Series, table: pd.DataFrame, key: str, value: str) -> pd.Series:
+    """`ids.astype(str).map(table.set_index(key)[value])`, found by Arrow's hash lookup when every id is in the
+    table once (the validated case); pandas' `map` otherwise."""
+    looked_up = table.set_index(key)[value]
+    if looked_up.index.is_unique:
+        at = positions_in(ids, table[key])
+        if at.size == 0 or at.min() >= 0:
+            return pd.Series(looked_up.array.take(at), index=ids.index, name=ids.name)
+    return ids.astype(str).map(looked_up)
+
+
 # The export's columns and what each holds: the one place the export schema is written down (the README beside a
 # CSV download, `stances export --format readme` and the docs' test read it from here).
 TABLE_COLUMN_MEANINGS: dict[str, str] = {
@@ -144,17 +155,15 @@ SOURCE_ROW_COLUMNS = tuple(SOURCE_ROW_MEANINGS)
 
 def table_rows(debate: Debate, statements: pd.DataFrame) -> pd.DataFrame:
     """The statements joined with actor, question, position label and their original sources: the export table."""
-    names = debate.actors.set_index("actor_id")["name"]  # the export keeps each name as the data spells it
-    labels = debate.questions.set_index("question_id")["label"]
-    rows = pd.DataFrame(
+    rows = pd.DataFrame(  # the export keeps each name as the data spells it
         {
             "statement_id": statements["statement_id"].astype(str),
             "date": statements["date"].dt.date,
             "date_precision": statements["date_precision"].astype(str),
             "actor_id": statements["actor_id"].astype(str),
-            "actor": statements["actor_id"].astype(str).map(names),
+            "actor": _mapped(statements["actor_id"], debate.actors, "actor_id", "name"),
             "question_id": statements["question_id"].astype(str),
-            "question": statements["question_id"].astype(str).map(labels),
+            "question": _mapped(statements["question_id"], debate.questions, "question_id", "label"),
             "position": statements["position"].astype("int64"),
             "position_label": label_positions(debate, statements),
             "summary": statements["summary"],
@@ -166,7 +175,10 @@ def table_rows(debate: Debate, statements: pd.DataFrame) -> pd.DataFrame:
         }
     )
     sources = source_columns(debate, rows["statement_id"])
-    rows = rows.join(sources, on="statement_id")
+    if len(sources) == len(rows):  # unique ids: the sources' rows are the statements', in the same order
+        rows = rows.assign(**{str(name): column.array for name, column in sources.items()})
+    else:
+        rows = rows.join(sources, on="statement_id")
     return rows[list(TABLE_COLUMNS)].reset_index(drop=True)
 
 
