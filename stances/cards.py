@@ -6,7 +6,7 @@ import html
 import re
 
 from stances.model import DebateMeta, doi_url
-from stances.query import SourceRef, StatementDetail
+from stances.query import EventDetail, SourceRef, StatementDetail
 from stances.vocab import NO_POSITION_COLOUR, POSITION_COLOURS, day_text, signed
 
 SAFE_URL = re.compile(r"^https?://\S+$")
@@ -167,6 +167,35 @@ def present_html(detail: StatementDetail, number: int, total: int) -> str:
   <strong>{esc(detail.question)}</strong>: {esc(detail.position_label)}</p>
   {body}
   <p class="outlet">{esc(detail.evidence_label)} · {esc(outlets)}</p>
+</div>"""
+
+
+def event_present_html(detail: EventDetail, number: int, total: int) -> str:
+    """The presenter's large card for a story's context-event step: what happened, when, and who reports it."""
+    description = f"<p>{esc(detail.description)}</p>" if detail.description else ""
+    outlets = "; ".join(s.cites() for s in detail.sources)
+    return f"""
+<div class="stances-present stances-event">
+  <span class="count">step {number} of {total}<br>grid as of this day</span>
+  <p class="kind">Context event · {esc(detail.event_kind)}</p>
+  <h2 class="who">{esc(detail.label)}</h2>
+  <p class="when">{day_text(detail.date)}</p>
+  {description}
+  <p class="outlet">Reported by {esc(outlets or "no source on record")}</p>
+</div>"""
+
+
+def event_detail_html(detail: EventDetail) -> str:
+    """A context event's card with its source and reporting chain, every link http(s) only."""
+    sources = "".join(source_line(s) for s in detail.sources)
+    description = f'<p style="margin:.3em 0">{esc(detail.description)}</p>' if detail.description else ""
+    return f"""
+<div class="stances-card stances-event-card" style="font-size:1rem;line-height:1.45">
+  <p style="margin:0 0 .2em 0"><strong>{esc(detail.label)}</strong> · context event ({esc(detail.event_kind)})<br>
+  {day_text(detail.date)}</p>
+  {description}
+  <p style="margin:.3em 0 0 0"><strong>Sources</strong></p>
+  <ul style="margin-top:.1em">{sources}</ul>
 </div>"""
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import re
 import textwrap
+from collections.abc import Collection
 
 import numpy as np
 import pandas as pd
@@ -229,6 +230,8 @@ def timeline(
     *,
     events: pd.DataFrame | None = None,
     current: str | None = None,
+    current_event: str | None = None,
+    keep_events: Collection[str] = (),
     until: dt.date | None = None,
     height: int | None = None,
     compact: bool = False,
@@ -239,9 +242,11 @@ def timeline(
 
     Marks of a lane that would touch (one actor, near or equal days) are stacked in rows, so every statement is seen
     and can be clicked. With `colour_by`, only that question's statements are coloured (the others are white, their
-    number grey). `current` rings one statement; statements after `until` are faded (the presenter's "later steps").
+    number grey). `current` rings one statement, or `current_event` one context event's mark (a story's event step);
+    statements after `until` are faded (the presenter's "later steps").
     Context events are numbered marks above the lanes with a dotted line down, and a key of their numbers below
-    (hover gives label and description). The statement id travels in `customdata`, so a click maps back to its row.
+    (hover gives label and description); the ringed event and those `keep_events` names are always among them.
+    The statement id travels in `customdata`, so a click maps back to its row.
     """
     lanes = query.actors_in(debate, statements["actor_id"])
     names = actor_names(debate)
@@ -347,19 +352,9 @@ def timeline(
     if current is not None:
         row = statements[statements["statement_id"] == current]
         if not row.empty:
-            traces.append(
-                {
-                    "type": "scatter",
-                    "x": row["date"],
-                    "y": y.loc[row.index],
-                    "mode": "markers",
-                    "name": "Current step",
-                    "marker": {"symbol": "circle-open", "size": 32, "color": "#000000", "line": {"width": 3}},
-                    "hoverinfo": "skip",
-                    "showlegend": False,
-                }
-            )
-    levels, key = _add_event_marks(traces, events, statements, bottom=bottom, labels=not compact)
+            traces.append(_ring(list(row["date"]), list(y.loc[row.index])))
+    pinned = (*keep_events, *((current_event,) if current_event else ()))
+    levels, key = _add_event_marks(traces, events, statements, bottom=bottom, labels=not compact, keep=pinned)
     # The events' dotted lines first, so they run under the marks and not across their numbers.
     traces.sort(key=lambda trace: trace.get("name") != "Event lines")
     band = EVENT_LEVEL * levels + 0.2 if levels else 0.3
@@ -406,7 +401,7 @@ def timeline(
             "minor": {"tickvals": [float(t) for t in tops[1:-1]], "showgrid": True, "gridcolor": "#d9d9d9"},
         },
     )
-    dates = pd.concat([statements["date"], events_near(events, statements)["date"]])
+    dates = pd.concat([statements["date"], events_near(events, statements, keep=pinned)["date"]])
     if not compact and len(dates) and (dates.max() - dates.min()).days > 75:
         # The months again below the lanes, where a tall timeline ends: a second axis matching the first, held by an
         # empty trace. Its ticks are set to months (plotly labels a matched axis' automatic date ticks wrongly).
@@ -438,8 +433,26 @@ def timeline(
         )
     layout["annotations"] = key_notes
     fig = go.Figure({"data": traces, "layout": layout})
+    ringed = event_mark(fig, events, current_event) if current_event else None
+    if ringed is not None:
+        fig.add_trace(_ring([ringed[0]], [ringed[1]]))
     fig.update_layout(title=None)  # no title: an empty one, as an update writes it (the figure's JSON as before)
     return styled(fig)
+
+
+def _ring(x: list, y: list) -> dict:
+    """The ring around the presenter's current step (a trace spec): a statement's mark, or a context event's."""
+    return {
+        "type": "scatter",
+        "x": x,
+        "y": y,
+        "mode": "markers",
+        "name": "Current step",
+        "marker": {"symbol": "circle-open", "size": 32, "color": "#000000", "line": {"width": 3}},
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "cliponaxis": False,  # drawn whole on the top lane and on an event's mark above the lanes
+    }
 
 
 def lane_extents(figure: go.Figure) -> list[tuple[float, float]]:
@@ -534,24 +547,51 @@ def _event_key_notes(key: list[str]) -> tuple[list[dict], int]:
     return notes, lines
 
 
-def events_near(events: pd.DataFrame | None, statements: pd.DataFrame) -> pd.DataFrame:
-    """The context events the timeline of `statements` shows: those up to two weeks either side of them, by date."""
+def events_near(events: pd.DataFrame | None, statements: pd.DataFrame, *, keep: Collection[str] = ()) -> pd.DataFrame:
+    """The context events the timeline of `statements` shows: those up to two weeks either side of them, and the
+    events `keep` names (a story's event steps) wherever they fall, by date."""
     if events is None or events.empty:
         return pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"), "label": [], "description": []})
     if not statements.empty:
         low, high = statements["date"].min(), statements["date"].max()
         near = pd.Timedelta(days=14)
-        events = events[(events["date"] >= low - near) & (events["date"] <= high + near)]
+        within = (events["date"] >= low - near) & (events["date"] <= high + near)
+        if keep and "event_id" in events.columns:
+            within |= events["event_id"].astype(str).isin(list(keep))
+        events = events[within.to_numpy()]
     return events.sort_values("date", kind="stable")
 
 
+def event_mark(figure: go.Figure, events: pd.DataFrame | None, event_id: str) -> tuple[pd.Timestamp, float] | None:
+    """Where a timeline figure draws the mark of the context event `event_id` (x, y), or None when it does not."""
+    if events is None or events.empty or "event_id" not in events.columns:
+        return None
+    match = events[(events["event_id"].astype(str) == event_id).to_numpy()]
+    if match.empty:
+        return None
+    day = pd.Timestamp(match["date"].iloc[0])
+    for trace in figure.data:
+        if trace.name != "Context events" or trace.x is None:
+            continue
+        for x, y in zip(trace.x, trace.y, strict=True):
+            if pd.Timestamp(x) == day:
+                return day, float(y)
+    return None
+
+
 def _add_event_marks(
-    traces: list[dict], events: pd.DataFrame | None, statements: pd.DataFrame, *, bottom: float, labels: bool = True
+    traces: list[dict],
+    events: pd.DataFrame | None,
+    statements: pd.DataFrame,
+    *,
+    bottom: float,
+    labels: bool = True,
+    keep: Collection[str] = (),
 ) -> tuple[int, list[str]]:
-    """Context events near the statements, as trace specs added to `traces`: a numbered mark each above the lanes
-    (staggered so numbers do not overlap), a dotted line down through the lanes, a hover with label and description.
-    Returns the levels of marks used and the key of the numbers (empty without labels)."""
-    events = events_near(events, statements)
+    """Context events near the statements (and those `keep` names), as trace specs added to `traces`: a numbered
+    mark each above the lanes (staggered so numbers do not overlap), a dotted line down through the lanes, a hover
+    with label and description. Returns the levels of marks used and the key of the numbers (empty without labels)."""
+    events = events_near(events, statements, keep=keep)
     if events.empty:
         return 0, []
     dates = pd.concat([events["date"], statements["date"]]) if not statements.empty else events["date"]

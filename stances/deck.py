@@ -26,7 +26,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from stances import cards, charts, query, room, stories, vocab
 from stances.model import Debate
-from stances.query import Filters, StatementDetail
+from stances.query import EventDetail, Filters, StatementDetail
 
 FADED = 0.25  # opacity of statements after the step's day, as on the Present page's timeline
 TIMELINE_HEIGHT = 360
@@ -66,7 +66,8 @@ class DeckStep:
     """What the browser needs to move the charts to one step (the cards are HTML already)."""
 
     number: int
-    statement_id: str
+    statement_id: str  # "" on a context event's step
+    event_id: str  # "" on a statement's step
     ring: tuple[str, float]  # the ringed mark: x (ISO date) and y of the step's statement on the timeline
     opacity: dict[int, list[float]]  # timeline trace index -> marker opacity per point (later statements faded)
     range: tuple[str, str] | None  # the timeline's visible dates, or None for the whole debate
@@ -135,8 +136,7 @@ def deck_steps(
     known: dict[tuple, int] = {}
     out = []
     for view in views:
-        index, point = where[view.statement_id]
-        trace = timeline.data[index]
+        ring = _ring_at(timeline, where, debate, view)
         day = np.datetime64(pd.Timestamp(view.day))
         opacity = {t: np.where(dates[t] > day, FADED, 1.0).tolist() for t in traces}
         key = _grid_key(view)
@@ -145,12 +145,13 @@ def deck_steps(
             grid["layout"] = {**grid["layout"], "height": None, "autosize": True}
             known[key] = len(grids)
             grids.append(grid)
-        y = float(trace.y[point])
+        y = ring[1]
         out.append(
             DeckStep(
                 number=view.number,
                 statement_id=view.statement_id,
-                ring=(pd.Timestamp(trace.x[point]).date().isoformat(), y),
+                event_id=view.event_id,
+                ring=ring,
                 opacity=opacity,
                 range=(view.start.isoformat(), view.end.isoformat()) if view.start and view.end else None,
                 lanes=lane_range(y, extents, top),
@@ -158,6 +159,20 @@ def deck_steps(
             )
         )
     return out, grids
+
+
+def _ring_at(
+    timeline: go.Figure, where: dict[str, tuple[int, int]], debate: Debate, view: stories.StepView
+) -> tuple[str, float]:
+    """Where the step's ring goes on the deck's timeline: its statement's mark, or its context event's mark."""
+    if view.is_event:
+        mark = charts.event_mark(timeline, debate.events, view.event_id)
+        if mark is None:
+            raise ValueError(f"step {view.number}: the timeline does not draw the event {view.event_id!r}")
+        return mark[0].date().isoformat(), mark[1]
+    index, point = where[view.statement_id]
+    trace = timeline.data[index]
+    return pd.Timestamp(trace.x[point]).date().isoformat(), float(trace.y[point])
 
 
 def _licence(debate: Debate) -> str:
@@ -216,6 +231,31 @@ def step_slide(view: stories.StepView, detail: StatementDetail) -> str:
 </section>"""
 
 
+def event_slide(view: stories.StepView, detail: EventDetail) -> str:
+    """An event step: narration, the context event's card with its source and link, and the (hidden) notes."""
+    narration = f'<p class="narration">{cards.esc(view.step.narration)}</p>' if view.step.narration else ""
+    sources = "".join(cards.source_line(s) for s in detail.sources)
+    notes = f"<p>{cards.esc(view.step.notes)}</p>" if view.step.notes else "<p>No notes for this step.</p>"
+    description = f'<p class="summary">{cards.esc(detail.description)}</p>' if detail.description else ""
+    grid_note = f"grid as of {vocab.day_text(view.grid_day)}" + (
+        f", changes since {vocab.day_text(view.since)}" if view.since else ""
+    )
+    return f"""<section class="slide step-slide event-slide" data-step="{view.number}"
+ data-event="{cards.esc(view.event_id)}" aria-label="Step {view.number} of {view.total}">
+  <p class="count">Step {view.number} of {view.total} · {grid_note}</p>
+  {narration}
+  <div class="card">
+    <p class="kind">Context event · {cards.esc(detail.event_kind)}</p>
+    <p class="who">{cards.esc(detail.label)}</p>
+    <p class="when">{vocab.day_text(detail.date)}</p>
+    {description}
+    <p class="sources-title">Sources</p>
+    <ul class="sources">{sources}</ul>
+  </div>
+  <aside class="notes" hidden><p class="notes-title">Speaker notes</p>{notes}</aside>
+</section>"""
+
+
 def footer(debate: Debate) -> str:
     meta = debate.meta
     return (
@@ -229,21 +269,27 @@ def deck_html(debate: Debate, story: stories.Story, shown: pd.DataFrame) -> str:
     context = stories.context_statements(debate, shown, story)
     views = stories.step_views(debate, story, context)
     timeline = charts.timeline(
-        debate, context, events=debate.events, current=views[0].statement_id, height=TIMELINE_HEIGHT, compact=True
+        debate,
+        context,
+        events=debate.events,
+        current=views[0].statement_id or None,
+        current_event=views[0].event_id or None,
+        keep_events=[view.event_id for view in views if view.is_event],
+        height=TIMELINE_HEIGHT,
+        compact=True,
     )
     # Room sizes (16 px at 1280x720; the player scales them up with the screen), at most `LANES_SHOWN` lanes at once.
     timeline = room.sized_timeline(timeline, debate, query.actors_in(debate, context["actor_id"]))
     timeline.update_layout(height=None, autosize=True)
     moves, grids = deck_steps(debate, views, timeline)
-    details = [query.statement_detail(debate, view.statement_id) for view in views]
-    slides = [title_slide(debate, story, len(views))]
-    slides += [step_slide(view, detail) for view, detail in zip(views, details, strict=True) if detail]
+    slides = [title_slide(debate, story, len(views))] + [_slide(debate, view) for view in views]
     figures = {
         "timeline": timeline.to_plotly_json(),
         "ring": _ring_index(timeline),
         "steps": [
             {
                 "statement": m.statement_id,
+                "event": m.event_id,
                 "ring": list(m.ring),
                 "opacity": {str(k): v for k, v in m.opacity.items()},
                 "range": list(m.range) if m.range else None,
@@ -258,7 +304,7 @@ def deck_html(debate: Debate, story: stories.Story, shown: pd.DataFrame) -> str:
     meta = {
         "title": story.title,
         "dataset": debate.meta.title,
-        "steps": [{"number": m.number, "statement": m.statement_id} for m in moves],
+        "steps": [{"number": m.number, "statement": m.statement_id, "event": m.event_id} for m in moves],
         "next": list(NEXT_KEYS),
         "previous": list(PREVIOUS_KEYS),
         "notes": NOTES_KEY,
@@ -275,6 +321,19 @@ def deck_html(debate: Debate, story: stories.Story, shown: pd.DataFrame) -> str:
     }
     # One pass over the template: text put in is never scanned again for placeholders.
     return re.sub(r"@@([A-Z]+)@@", lambda m: parts[m.group(1)], PAGE)
+
+
+def _slide(debate: Debate, view: stories.StepView) -> str:
+    """The step's slide: its statement's card, or its context event's."""
+    if view.is_event:
+        event = query.event_detail(debate, view.event_id)
+        if event is None:
+            raise ValueError(f"step {view.number} names an unknown event {view.event_id!r}")
+        return event_slide(view, event)
+    detail = query.statement_detail(debate, view.statement_id)
+    if detail is None:
+        raise ValueError(f"step {view.number} names an unknown statement {view.statement_id!r}")
+    return step_slide(view, detail)
 
 
 def story_for(debate: Debate, story_id: str | None, shown: pd.DataFrame) -> stories.Story:
@@ -336,6 +395,7 @@ footer { font-size: .7em; color: var(--muted); padding: .3em 1em; border-top: 1p
 .card { border: 2px solid var(--ink); border-radius: 8px; padding: .5em .8em; font-size: .9em; line-height: 1.35; }
 .card p { margin: .2em 0; }
 .card .who { font-size: 1.3em; font-weight: 700; }
+.card .kind { color: var(--muted); margin: 0; }
 .card .role { font-weight: 400; font-size: .75em; color: var(--muted); }
 .card .pos { display: inline-block; font-weight: 700; border: 1px solid #000; border-radius: 4px; padding: 0 .3em; }
 .card blockquote { font-size: 1.15em; margin: .3em 0; padding-left: .6em; border-left: 5px solid #555; }
@@ -411,7 +471,7 @@ SCRIPT = r"""
     var ring = f.ring;
     var traces = Object.keys(s.opacity).map(Number);
     Plotly.restyle(tl, {"marker.opacity": traces.map(function (t) { return s.opacity[String(t)]; })}, traces);
-    Plotly.restyle(tl, {x: [[s.ring[0]]], y: [[s.ring[1]]], customdata: [[[s.statement]]],
+    Plotly.restyle(tl, {x: [[s.ring[0]]], y: [[s.ring[1]]], customdata: [[[s.statement || s.event]]],
                         visible: state.step > 0}, [ring]);
     var view = s.range ? {"xaxis.range": s.range, "xaxis.autorange": false} : {"xaxis.autorange": true};
     view["yaxis.range"] = s.lanes;

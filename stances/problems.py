@@ -56,6 +56,13 @@ CODES: Final[dict[str, Code]] = {
         severity="error",
         meaning="A statement source or a story step names a statement that is not in statements.csv.",
     ),
+    "unknown-event": Code(severity="error", meaning="A story step names an event that is not in events.csv."),
+    "step-without-target": Code(
+        severity="error", meaning="A story step names neither a statement nor an event (statement_id, event_id)."
+    ),
+    "step-with-two-targets": Code(
+        severity="error", meaning="A story step names both a statement and an event; it shows one of them."
+    ),
     "unknown-story": Code(severity="error", meaning="A story step names a story that is not in stories.csv."),
     "empty-story": Code(severity="error", meaning="A story in stories.csv has no steps in story_steps.csv."),
     "duplicate-step": Code(severity="error", meaning="Two steps of one story share the same step number."),

@@ -7,6 +7,7 @@ rows to fit) and passes the sizes through, then sets the label fonts and line br
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 from typing import Any
 
@@ -22,11 +23,12 @@ LABEL_CHARS = 18  # an actor's name on a lane or a grid row, cut with an ellipsi
 QUESTION_WIDTH = 48  # characters of question labels side by side on one line of the grid's head (~560 px at 16 px)
 QUESTION_LINES = 4
 CELL = 28  # px: a grid cell, room for "+2*" at `FONT`
-ROW = 32  # px: a grid row (cell plus gap)
+ROW = 30  # px: a grid row (cell plus gap)
 LANE = 24  # px: a timeline lane
 TIMELINE_HEIGHT = 300  # px at most: with the grid below, both fit beside the card at 1280x720
 TIMELINE_FRAME = 70  # px: the date axis and the top margin
 HEAD_LINE = 20  # px: one line of the question labels over the cells
+NAME_GAP = FONT + 4  # px between the centres of two neighbouring lanes' names on the timeline
 
 
 def lanes(view: stories.StepView) -> list[str]:
@@ -46,18 +48,33 @@ def timeline_height(view: stories.StepView) -> int:
 
 
 def timeline(debate: Debate, view: stories.StepView, *, events: pd.DataFrame | None = None) -> go.Figure:
-    """`charts.timeline` of the step's lanes, the step ringed and later statements faded, at room sizes."""
+    """`charts.timeline` of the step's lanes, the step's statement (or context event) ringed and later statements
+    faded, at room sizes."""
     figure = charts.timeline(
         debate,
         timeline_statements(view),
         events=events,
-        current=view.statement_id,
+        current=view.statement_id or None,
+        current_event=view.event_id or None,
         until=view.day,
         height=timeline_height(view),
         compact=True,
     )
     drawn = query.actors_in(debate, timeline_statements(view)["actor_id"])  # the lanes, as charts.timeline orders them
+    figure.update_layout(height=max(int(figure.layout.height), lanes_height(figure)))
     return sized_timeline(charts.with_date_range(figure, view.start, view.end), debate, drawn)
+
+
+def lanes_height(figure: go.Figure) -> int:
+    """The height a timeline figure needs for its lane names at `FONT` px to stand apart: lanes differ in height
+    (each holds the rows its stacked marks need), and two thin neighbours' names must be `NAME_GAP` px apart."""
+    extents = charts.lane_extents(figure)
+    if len(extents) < 2:
+        return 0
+    centres = [(top + bottom) / 2 for top, bottom in extents]
+    closest = min(b - a for a, b in itertools.pairwise(centres))
+    low, high = figure.layout.yaxis.range
+    return int(TIMELINE_FRAME + NAME_GAP / max(closest, 0.5) * (float(low) - float(high)) + 0.5)
 
 
 def sized_timeline(figure: go.Figure, debate: Debate, lanes: list[str]) -> go.Figure:

@@ -367,8 +367,14 @@ STORY_TABLES: dict[str, dict[str, Any]] = {
                 {
                     "name": "statement_id",
                     "type": "string",
-                    "description": "The statement the step shows; its card, its ringed mark and its day.",
-                    "constraints": {"required": True},
+                    "description": "The statement the step shows: its card, its ringed mark and its day. Each step "
+                    "names a statement or a context event (`event_id`), never both.",
+                },
+                {
+                    "name": "event_id",
+                    "type": "string",
+                    "description": "The context event the step shows instead of a statement: its card, its ringed "
+                    "mark on the timeline and its day (a step names a statement or an event, never both).",
                 },
                 _text("narration", "What the presenter says at this step, in plain text.", required=False),
                 _text("notes", "Speaker notes, hidden until the presenter shows them.", required=False),
@@ -391,6 +397,7 @@ STORY_TABLES: dict[str, dict[str, Any]] = {
             "foreignKeys": [
                 {"fields": ["story_id"], "reference": {"resource": "stories", "fields": ["story_id"]}},
                 {"fields": ["statement_id"], "reference": {"resource": "statements", "fields": ["statement_id"]}},
+                {"fields": ["event_id"], "reference": {"resource": "events", "fields": ["event_id"]}},
             ],
         },
     },
@@ -407,6 +414,7 @@ OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
     "actors": ("speaks_for",),
     "sources": ("identifier",),
     "statements": ("span", "coder", "categories", "replaces"),
+    "story_steps": ("event_id",),
 }
 
 

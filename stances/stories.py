@@ -1,8 +1,9 @@
 """Presenters' stories: curated, narrated walks through a debate, and the view each step sets.
 
 A story is data (`stories.csv`, `story_steps.csv`). The default walk, every shown statement by date, is a story
-too, without narration. `step_view` is the one place that says what a step shows: the card's statement, the
-timeline's range and ringed mark, and the grid; the Present page and the one-file deck both draw from it.
+too, without narration. A step shows a statement, or a context event (its date and card). `step_view` is the one
+place that says what a step shows: the card's statement or event, the timeline's range and ringed mark, and the
+grid; the Present page and the one-file deck both draw from it.
 """
 
 from __future__ import annotations
@@ -33,17 +34,27 @@ SLUG = re.compile(schema.SLUG)
 
 @dataclass(frozen=True, kw_only=True)
 class StoryStep:
-    """One step: the statement it shows, what the presenter says, and the view (empty fields: the defaults)."""
+    """One step: the statement or the context event it shows (exactly one of the two ids), what the presenter says,
+    and the view (empty fields: the defaults)."""
 
-    statement_id: str
+    statement_id: str = ""
+    event_id: str = ""
     narration: str = ""
     notes: str = ""
-    as_of: dt.date | None = None  # the grid's day; None: the statement's own day
+    as_of: dt.date | None = None  # the grid's day; None: the statement's (or event's) own day
     since: dt.date | None = None  # show the grid's changes since this day
     view_start: dt.date | None = None  # the timeline's visible range; None: the whole debate
     view_end: dt.date | None = None
     actors: tuple[str, ...] = ()  # the grid's actors; empty: all
     questions: tuple[str, ...] = ()  # the grid's questions; empty: all
+
+    @property
+    def is_event(self) -> bool:
+        return bool(self.event_id)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -77,7 +88,8 @@ def stories_in(debate: Debate) -> dict[str, Story]:
 
 def _step(row) -> StoryStep:
     return StoryStep(
-        statement_id=str(row.statement_id),
+        statement_id=_text(row.statement_id),
+        event_id=_text(getattr(row, "event_id", "")),
         narration=str(row.narration or ""),
         notes=str(row.notes or ""),
         as_of=_day(row.as_of),
@@ -110,12 +122,13 @@ def parse_step(value: str | None, total: int) -> int | None:
 
 @dataclass(frozen=True, kw_only=True, eq=False)
 class StepView:
-    """What one step shows: the statement (card), the timeline (range, ring, fading) and the grid as of a day."""
+    """What one step shows: the statement or event (card), the timeline (range, ring, fading) and the grid as of a
+    day."""
 
     story: Story
     number: int
     step: StoryStep
-    day: dt.date  # the statement's date
+    day: dt.date  # the statement's (or the event's) date
     grid_day: dt.date
     since: dt.date | None
     start: dt.date | None  # the timeline's visible range (None: all)
@@ -125,7 +138,7 @@ class StepView:
     actors: list[str]
     questions: list[str]
     moved: dict[tuple[str, str], int] | None
-    cell: tuple[str, str] = ("", "")  # the step's statement's (actor, question): its cell in the grid
+    cell: tuple[str, str] = ("", "")  # the step's statement's (actor, question): its cell ("", "" for an event)
 
     @property
     def total(self) -> int:
@@ -133,7 +146,17 @@ class StepView:
 
     @property
     def statement_id(self) -> str:
+        """The step's statement; "" on an event step."""
         return self.step.statement_id
+
+    @property
+    def event_id(self) -> str:
+        """The step's context event; "" on a statement step."""
+        return self.step.event_id
+
+    @property
+    def is_event(self) -> bool:
+        return self.step.is_event
 
     @property
     def is_first(self) -> bool:
@@ -148,16 +171,19 @@ def context_statements(debate: Debate, shown: pd.DataFrame, story: Story) -> pd.
     """What the timeline and grid show around a story: the filtered statements of the story's actors (those of its
     steps and those its views name) plus the story's own statements, in step order.
 
-    Filters narrow the context; a story's steps are always there, so a filter never breaks the story.
+    Filters narrow the context; a story's steps are always there, so a filter never breaks the story. A story of
+    context events that names no actors has every shown statement around it.
     """
     if story.is_walk:
         return query.step_order(shown)
-    own = debate.statements["statement_id"].isin([s.statement_id for s in story.steps])
+    own = debate.statements["statement_id"].isin([s.statement_id for s in story.steps if s.statement_id])
     extra = debate.statements[own.to_numpy() & ~debate.statements["statement_id"].isin(shown["statement_id"])]
     context = pd.concat([shown, extra]) if len(extra) else shown
     # The story's lanes only: the actors of its steps and those its views name (a debate may have dozens).
     cast = set(debate.statements.loc[own.to_numpy(), "actor_id"].astype(str))
     cast |= {actor for step in story.steps for actor in step.actors}
+    if not cast:  # a story of context events only, naming no actors: every shown actor's lane
+        return query.step_order(context)
     return query.step_order(context[context["actor_id"].astype(str).isin(cast).to_numpy()])
 
 
@@ -186,10 +212,7 @@ def step_view(
         raise ValueError(f"story {story.story_id!r} has no steps")
     number = steps.clamp(number, len(story.steps))
     step = story.steps[number - 1]
-    row = debate.statements[debate.statements["statement_id"] == step.statement_id]
-    if row.empty:
-        raise ValueError(f"step {number} names an unknown statement {step.statement_id!r}")
-    day = pd.Timestamp(row["date"].iloc[0]).date()
+    day, cell = _target(debate, step, number)
     grid_day = step.as_of or day
     if story.is_walk:
         actors = query.actors_in(debate, steps.grid_actors(context, number, limit=GRID_ACTORS))
@@ -228,8 +251,22 @@ def step_view(
         actors=actors,
         questions=questions,
         moved=moved,
-        cell=(str(row["actor_id"].iloc[0]), str(row["question_id"].iloc[0])),
+        cell=cell,
     )
+
+
+def _target(debate: Debate, step: StoryStep, number: int) -> tuple[dt.date, tuple[str, str]]:
+    """The day of what step `number` shows, and its statement's grid cell (none for a context event)."""
+    if step.is_event:
+        events = debate.events
+        event = events[(events["event_id"].astype(str) == step.event_id).to_numpy()]
+        if event.empty:
+            raise ValueError(f"step {number} names an unknown event {step.event_id!r}")
+        return pd.Timestamp(event["date"].iloc[0]).date(), ("", "")
+    row = debate.statements[debate.statements["statement_id"] == step.statement_id]
+    if row.empty:
+        raise ValueError(f"step {number} names an unknown statement {step.statement_id!r}")
+    return pd.Timestamp(row["date"].iloc[0]).date(), (str(row["actor_id"].iloc[0]), str(row["question_id"].iloc[0]))
 
 
 GRID_RULE = "as on the Grid page: latest positions by that day"
@@ -246,6 +283,8 @@ def grid_note(view: StepView) -> str:
 def cell_shows_another(view: StepView) -> str | None:
     """The statement the grid shows in the card's own cell (actor, question) when it is not the card's statement
     (a later statement of the day, or stronger evidence of the same day, wins the day's cell); else None."""
+    if view.is_event:
+        return None
     cells = view.snapshot
     mine = cells[(cells["actor_id"].astype(str) == view.cell[0]).to_numpy()]
     mine = mine[(mine["question_id"].astype(str) == view.cell[1]).to_numpy()]
@@ -344,11 +383,12 @@ def add_step(story: Story, step: StoryStep) -> Story:
 
 
 def steps_table(story: Story) -> pd.DataFrame:
-    """The story's steps as a small table for the screen: number, statement and narration."""
+    """The story's steps as a small table for the screen: number, statement or event, and narration."""
     return pd.DataFrame(
         {
             "step": range(1, len(story.steps) + 1),
             "statement": [s.statement_id for s in story.steps],
+            "event": [s.event_id for s in story.steps],
             "narration": [s.narration for s in story.steps],
         }
     )
@@ -364,6 +404,10 @@ def debate_zip(files: Mapping[str, bytes], story: Story, *, name: str) -> bytes:
 
 
 def step_dates(debate: Debate, story: Story) -> pd.DataFrame:
-    """Each step's statement date (column `date`), in step order: for "jump to date" within a story."""
+    """Each step's date, its statement's or its event's (column `date`), in step order: for "jump to date" within a
+    story."""
     dates = debate.statements.set_index("statement_id")["date"]
-    return pd.DataFrame({"date": [dates.get(s.statement_id) for s in story.steps]})
+    events = debate.events.set_index("event_id")["date"]
+    return pd.DataFrame(
+        {"date": [events.get(s.event_id) if s.is_event else dates.get(s.statement_id) for s in story.steps]}
+    )

@@ -219,6 +219,7 @@ REFERENCES: tuple[tuple[str, str, str, str, str, str], ...] = (
     ("events", "source_id", "sources", "source_id", "unknown-source", "source"),
     ("story_steps", "story_id", "stories", "story_id", "unknown-story", "story"),
     ("story_steps", "statement_id", "statements", "statement_id", "unknown-statement", "statement"),
+    ("story_steps", "event_id", "events", "event_id", "unknown-event", "event"),
 )
 
 
@@ -616,6 +617,30 @@ def empty_stories(ctx: Context) -> Iterator[Problem]:
     )
 
 
+def step_targets(ctx: Context) -> Iterator[Problem]:
+    """Each story step shows exactly one thing: a statement (`statement_id`) or a context event (`event_id`)."""
+    if not ctx.has("story_steps", "statement_id", "event_id"):
+        return
+    steps = ctx.tables["story_steps"]
+    statement, event = ~is_blank(steps["statement_id"]), ~is_blank(steps["event_id"])
+    yield from ctx.problems(
+        steps,
+        (~statement & ~event).to_numpy(),
+        table="story_steps",
+        field="statement_id",
+        code="step-without-target",
+        message="names neither a statement nor an event; fill statement_id or event_id",
+    )
+    yield from ctx.problems(
+        steps,
+        (statement & event).to_numpy(),
+        table="story_steps",
+        field="event_id",
+        code="step-with-two-targets",
+        message="names both a statement and an event; a step shows one of them: empty one of the two",
+    )
+
+
 # A story step's lists of ids (`;`-separated), with what each id must name.
 STEP_LISTS = (
     ("actors", "actors", "actor_id", "unknown-actor", "actor"),
@@ -670,6 +695,7 @@ RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     quote_rules,
     statement_source_rules,
     empty_stories,
+    step_targets,
     story_step_views,
 )
 

@@ -190,6 +190,23 @@ def test_timeline_current_step_is_ringed_at_its_marker(debate):
     assert [(day(r.x[0]), float(r.y[0]), r.marker.symbol) for r in rings] == [(*club, "circle-open")]
 
 
+@pytest.mark.parametrize("compact", [False, True], ids=["full", "compact"])
+def test_timeline_current_event_is_ringed_at_its_mark(debate, compact):
+    fig = charts.timeline(debate, debate.statements, events=debate.events, current_event="midterms", compact=compact)
+    rings = [t for t in fig.data if t.name == "Current step"]
+    (marks,) = [t for t in fig.data if t.name == "Context events"]
+    assert [(day(r.x[0]), float(r.y[0])) for r in rings] == [(dt.date(2022, 11, 8), float(marks.y[0]))]
+
+
+def test_timeline_keeps_a_ringed_event_far_from_the_statements(debate):
+    events = debate.events.assign(date=pd.Timestamp("2023-06-01"))
+    fig = charts.timeline(debate, debate.statements, events=events, current_event="midterms", compact=True)
+    (marks,) = [t for t in fig.data if t.name == "Context events"]
+    assert [day(x) for x in marks.x] == [dt.date(2023, 6, 1)]
+    unpinned = charts.timeline(debate, debate.statements, events=events, compact=True)
+    assert [t.name for t in unpinned.data if t.name == "Context events"] == []
+
+
 @pytest.mark.parametrize("current", [None, "no-such-statement"])
 def test_timeline_without_a_known_current_step_has_no_ring(debate, current):
     fig = charts.timeline(debate, debate.statements, current=current)

@@ -104,8 +104,13 @@ def test_the_deck_has_a_title_slide_every_step_with_its_sources_and_a_footer():
     debate = load_debate(DEFAULT_DEBATE)
     story = stories.stories_in(debate)["decree-to-peace-formula"]
     page = deck.presentation(debate, story_id=story.story_id).decode("utf-8")
-    slides = re.findall(r'<section class="slide step-slide" data-step="(\d+)"\s+data-statement="([^"]+)"', page)
-    assert slides == [(str(n), s.statement_id) for n, s in enumerate(story.steps, 1)]
+    slides = re.findall(
+        r'<section class="slide step-slide( event-slide)?" data-step="(\d+)"\s+data-(statement|event)="([^"]+)"', page
+    )
+    assert slides == [
+        (" event-slide", str(n), "event", s.event_id) if s.is_event else ("", str(n), "statement", s.statement_id)
+        for n, s in enumerate(story.steps, 1)
+    ]
     title = page[page.index('class="slide title-slide"') : page.index("</section>")]
     for text in (debate.meta.title, debate.meta.version, debate.meta.licence, "Cite as"):
         assert text in title
@@ -113,7 +118,11 @@ def test_the_deck_has_a_title_slide_every_step_with_its_sources_and_a_footer():
     from stances import query
 
     for step in story.steps:
-        detail = query.statement_detail(debate, step.statement_id)
+        detail = (
+            query.event_detail(debate, step.event_id)
+            if step.is_event
+            else query.statement_detail(debate, step.statement_id)
+        )
         for source in detail.sources:
             if source.url:
                 assert f'href="{source.url}"' in page.replace("&amp;", "&"), source.url

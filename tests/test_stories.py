@@ -80,6 +80,9 @@ def test_story_steps_without_stories_is_a_missing_table(tiny_debate):
         ({"questions": "talks"}, ("story_steps.csv", 3, "questions", "unknown-question")),
         ({"view_start": "2022-12-01", "view_end": "2022-11-01"}, ("story_steps.csv", 3, "view_end", "reversed-range")),
         ({"as_of": "9 Nov"}, ("story_steps.csv", 3, "as_of", "type-error")),
+        ({"statement_id": "", "event_id": "midterm"}, ("story_steps.csv", 3, "event_id", "unknown-event")),
+        ({"statement_id": "", "event_id": ""}, ("story_steps.csv", 3, "statement_id", "step-without-target")),
+        ({"event_id": "midterms"}, ("story_steps.csv", 3, "event_id", "step-with-two-targets")),
     ],
     ids=lambda v: v[3] if isinstance(v, tuple) else None,
 )
@@ -113,15 +116,93 @@ def test_stances_validate_reports_a_broken_step_reference_with_its_file_and_line
     )
 
 
-def test_the_bundled_debate_has_at_least_two_stories_of_real_statements():
+def test_stances_validate_reports_a_broken_event_step_with_its_file_and_line(tiny_debate, capsys):
+    steps = [dict(STEPS[0]), dict(STEPS[1], statement_id="", event_id="midterm")]
+    code = main(["validate", str(with_stories(tiny_debate, step_rows=steps))])
+    out = capsys.readouterr().out
+    assert (code, out.splitlines()[0]) == (
+        1,
+        "story_steps.csv:3: event_id: 'midterm' unknown event (known: midterms) [unknown-event]",
+    )
+
+
+def test_a_story_steps_file_from_before_event_steps_is_still_valid(tiny_debate):
+    columns = [c for c in schema.field_names("story_steps") if c != "event_id"]
+    write_table(tiny_debate, "stories", STORIES)
+    write_table(tiny_debate, "story_steps", STEPS, columns=columns)
+    debate = load_debate(tiny_debate)
+    assert (found(tiny_debate), list(debate.story_steps["event_id"])) == ([], ["", ""])
+
+
+EVENT_STEP = {"story_id": "club", "step": "3", "event_id": "midterms", "narration": "The country votes."}
+
+
+def test_an_event_step_shows_the_event_day_with_the_grid_as_of_it(tiny_debate):
+    debate = load_debate(with_stories(tiny_debate, step_rows=[*STEPS, EVENT_STEP]))
+    story = stories.stories_in(debate)["club"]
+    assert story.steps[2] == stories.StoryStep(event_id="midterms", narration="The country votes.")
+    view = stories.step_view(debate, story, stories.context_statements(debate, debate.statements, story), 3)
+    day = dt.date(2022, 11, 8)
+    assert (view.is_event, view.event_id, view.statement_id, view.day, view.grid_day, view.cell) == (
+        True,
+        "midterms",
+        "",
+        day,
+        day,
+        ("", ""),
+    )
+    assert cells(view.snapshot) == cells(query.grid_view(debate, view.timeline, day).snapshot)
+    assert stories.cell_shows_another(view) is None
+    assert list(stories.step_dates(debate, story)["date"].dt.date) == [
+        dt.date(2022, 11, 9),
+        dt.date(2022, 11, 10),
+        day,
+    ]
+
+
+def test_a_story_of_event_steps_only_has_views(tiny_debate):
+    debate = load_debate(with_stories(tiny_debate, step_rows=[dict(EVENT_STEP, step="1")]))
+    story = stories.stories_in(debate)["club"]
+    view = stories.step_view(debate, story, stories.context_statements(debate, debate.statements, story), 1)
+    assert (view.day, view.total, len(view.timeline)) == (dt.date(2022, 11, 8), 1, len(debate.statements))
+
+
+def test_an_event_step_travels_in_the_downloaded_rows():
+    story = stories.Story(story_id="mine", title="Mine", steps=(STEP, stories.StoryStep(event_id="midterms")))
+    text = stories.csv_text("story_steps", stories.story_rows(story)["story_steps"])
+    back = list(csv.DictReader(io.StringIO(text)))
+    assert [(r["step"], r["statement_id"], r["event_id"]) for r in back] == [
+        ("1", "milley-club", ""),
+        ("2", "", "midterms"),
+    ]
+    assert list(stories.steps_table(story)["event"]) == ["", "midterms"]
+
+
+def test_the_event_card_has_the_events_row_and_its_source(tiny_debate):
+    detail = query.event_detail(load_debate(tiny_debate), "midterms")
+    assert (detail.label, detail.date, detail.event_kind, [s.source_id for s in detail.sources]) == (
+        "US midterm elections",
+        dt.date(2022, 11, 8),
+        "election",
+        ["wh-briefing"],
+    )
+    assert query.event_detail(load_debate(tiny_debate), "nope") is None
+
+
+def test_the_bundled_debate_has_at_least_two_stories_of_real_statements_and_events():
     debate = load_debate(DEFAULT_DEBATE)
     found_stories = stories.stories_in(debate)
-    ids = set(debate.statements["statement_id"])
+    ids, events = set(debate.statements["statement_id"]), set(debate.events["event_id"])
     assert len(found_stories) >= 2
     for story in found_stories.values():
         assert len(story.steps) >= 5, story.story_id
-        assert [s.statement_id for s in story.steps if s.statement_id not in ids] == []
+        assert [s for s in story.steps if bool(s.statement_id) == bool(s.event_id)] == []
+        assert [s.statement_id for s in story.steps if s.statement_id and s.statement_id not in ids] == []
+        assert [s.event_id for s in story.steps if s.event_id and s.event_id not in events] == []
         assert [n for n, s in enumerate(story.steps, 1) if not s.narration.strip()] == [], story.story_id
+    assert [s.event_id for s in found_stories["decree-to-peace-formula"].steps if s.is_event] == [
+        "russia-annexation-claims-2022-09-30"
+    ]
 
 
 def test_bundled_narration_is_plain_text():

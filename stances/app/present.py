@@ -154,19 +154,26 @@ def present_page() -> None:
     _step_bar(view, total, ordered if story.is_walk else stories.step_dates(debate, story))
     playing = st.session_state.get("autoplay", False)
     pace = st.session_state.get("pace", 6)
-    detail = query.statement_detail(debate, view.statement_id)
-    if detail is None:  # the step's statement comes from the debate, so this is a defect; say so, do not crash
-        st.error(f"Step {view.number} names a statement that is not in the debate.")
+    detail = None if view.is_event else query.statement_detail(debate, view.statement_id)
+    event = query.event_detail(debate, view.event_id) if view.is_event else None
+    if detail is None and event is None:  # the step's target comes from the debate: a defect; say so, do not crash
+        st.error(f"Step {view.number} names a statement or event that is not in the debate.")
         return
     left, right = st.columns([4.6, 7.4])
     with left:
         if view.step.narration:
             st.html(cards.narration_html(view.step.narration))
-        st.html(cards.present_html(detail, view.number, total))
+        if event is not None:
+            st.html(cards.event_present_html(event, view.number, total))
+        elif detail is not None:
+            st.html(cards.present_html(detail, view.number, total))
         with st.expander("Speaker notes: sources and coding notes"):
             if view.step.notes:
                 st.html(cards.notes_html(view.step.notes))
-            st.html(cards.detail_html(detail))
+            if event is not None:
+                st.html(cards.event_detail_html(event))
+            elif detail is not None:
+                st.html(cards.detail_html(detail))
         foot = st.container(horizontal=True, vertical_alignment="center", key="present_foot")
         foot.toggle("Hide sidebar", key=HIDE_SIDEBAR, persist_state="session")
         params = _explore_params(view.grid_day)
@@ -177,7 +184,8 @@ def present_page() -> None:
             "Timeline", key="explore_timeline", icon=":material/timeline:", help="Explore the timeline from here"
         ):
             st.session_state[RETURN] = (story.story_id, view.number)
-            st.switch_page(PAGES / "timeline.py", query_params={**params, "statement": view.statement_id})
+            shown = {"statement": view.statement_id} if view.statement_id else {}
+            st.switch_page(PAGES / "timeline.py", query_params={**params, **shown})
         walk_note = _walk_grid_note(view, ordered)
         if walk_note:
             st.caption(walk_note)
@@ -386,10 +394,12 @@ def _authoring(context: state.AppContext, view: stories.StepView) -> None:
 
 
 def _add_step(view: stories.StepView, filters) -> None:
-    """Append the current statement and view, with the typed narration and notes, to the session's draft story."""
+    """Append the current statement (or context event) and view, with the typed narration and notes, to the
+    session's draft story."""
     draft: stories.Story = st.session_state.get(DRAFT) or stories.Story(story_id="", title="")
     step = stories.StoryStep(
         statement_id=view.statement_id,
+        event_id=view.event_id,
         narration=st.session_state.get("draft_narration", "").strip(),
         notes=st.session_state.get("draft_notes", "").strip(),
         as_of=view.step.as_of,

@@ -26,7 +26,7 @@ from stances.query.bins import (
     timeline_bins,
 )
 from stances.query.chains import chain_outlets, cites, reporting_chain, reporting_chains, sources_with_chains
-from stances.query.detail import SourceRef, StatementDetail, statement_detail
+from stances.query.detail import EventDetail, SourceRef, StatementDetail, event_detail, statement_detail
 from stances.query.filters import FILTER_LABELS, Filters, apply, filter_mask, filter_problems, statement_outlets
 from stances.query.labels import label_positions, position_labels
 from stances.query.ordering import actors_in, date_bounds, questions_in, step_order
@@ -55,6 +55,7 @@ __all__ = [
     "SOURCE_ROW_MEANINGS",
     "TABLE_COLUMNS",
     "TABLE_COLUMN_MEANINGS",
+    "EventDetail",
     "Filters",
     "GridView",
     "SourceRef",
@@ -70,6 +71,7 @@ __all__ = [
     "changes_between",
     "cites",
     "date_bounds",
+    "event_detail",
     "filter_mask",
     "filter_problems",
     "grid_table",

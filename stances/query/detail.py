@@ -127,3 +127,41 @@ def statement_detail(debate: Debate, statement_id: str) -> StatementDetail | Non
             str(row["question_id"]), int(row["position"]), scales.scales(debate.scale_points)
         ),
     )
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventDetail:
+    """Everything a card shows about one context event (a story's event step): as `events.csv` has it."""
+
+    event_id: str
+    label: str
+    date: dt.date
+    event_kind: str
+    description: str
+    sources: tuple[SourceRef, ...] = field(default=())
+
+
+def event_detail(debate: Debate, event_id: str) -> EventDetail | None:
+    """The card's content for one context event with its source and that source's reporting chain; None when the
+    id is unknown."""
+    events = debate.events
+    match = events[(events["event_id"].astype(str) == event_id).to_numpy()]
+    if match.empty:
+        return None
+    row = match.iloc[0]
+    by_id = debate.sources.set_index("source_id", drop=False)
+    refs = []
+    source_id = str(row["source_id"])
+    known = by_id[~by_id.index.duplicated()]
+    if source_id in known.index:
+        chain_ids = reporting_chains(debate.sources).loc[source_id]
+        chain = tuple(_source_ref(known.loc[[str(s)]].iloc[0]) for s in chain_ids if s and str(s) in known.index)
+        refs.append(_source_ref(known.loc[[source_id]].iloc[0], chain=chain))
+    return EventDetail(
+        event_id=event_id,
+        label=str(row["label"]),
+        date=pd.Timestamp(row["date"]).date(),
+        event_kind=str(row["event_kind"]),
+        description=str(row["description"]),
+        sources=tuple(refs),
+    )

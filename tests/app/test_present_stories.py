@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from stances import stories
+from stances import cards, stories
 from stances.load import DEFAULT_DEBATE, folder_signature, load_debate
 from tests.conftest import TINY, write_debate, write_table
 
@@ -110,3 +110,49 @@ def test_story_text_is_shown_escaped(tmp_path, monkeypatch):
     assert "<img" not in body
     assert "N &lt;img src=x onerror=alert(1)&gt; **bold** [x](javascript:alert(1))" in body
     assert "<strong>T &lt;img src=x onerror=alert(1)&gt;" in body
+
+
+EVENT_STORY = "decree-to-peace-formula"
+
+
+def chart(at, key: str) -> dict:
+    import json
+
+    (found,) = [c for c in at.get("plotly_chart") if c.key == key]
+    return json.loads(found.proto.spec)
+
+
+def test_an_event_step_shows_the_events_card_ring_and_grid_of_its_day():
+    debate = load_debate(DEFAULT_DEBATE)
+    story = stories.stories_in(debate)[EVENT_STORY]
+    number = next(n for n, s in enumerate(story.steps, 1) if s.is_event)
+    event = debate.events.set_index("event_id").loc[story.steps[number - 1].event_id]
+    at = present(story=EVENT_STORY, step=str(number))
+    body = html(at)
+    assert f"Step {number} of {len(story.steps)}" in body
+    assert '<div class="stances-present stances-event">' in body
+    assert f'<h2 class="who">{event["label"]}</h2>' in body
+    day = event["date"].date().isoformat()
+    (ring,) = [t for t in chart(at, "present_timeline")["data"] if t.get("name") == "Current step"]
+    assert str(ring["x"][0])[:10] == day
+    assert cards.shown(f"Grid as of {day}") in " ".join(c.value for c in at.caption)
+    # Adding this view to a draft adds the event, and its downloaded row carries the event_id column.
+    at.text_input(key="draft_id").set_value("mine")
+    at.text_input(key="draft_title").set_value("Mine")
+    ok(at.button(key="draft_add").click().run())
+    (step,) = at.session_state["_story_draft"].steps
+    assert (step.statement_id, step.event_id) == ("", story.steps[number - 1].event_id)
+
+
+def test_an_event_steps_text_is_shown_escaped(tmp_path, monkeypatch):
+    tables = {name: [dict(r) for r in rows] for name, rows in TINY.items()}
+    evil = "<img src=x onerror=alert(1)> **bold** [x](javascript:alert(1))"
+    tables["events"][0].update(label=f"L {evil}", description=f"D {evil}")
+    folder = write_debate(tmp_path / "evil", tables)
+    write_table(folder, "stories", [{"story_id": "s", "title": "T", "description": ""}])
+    write_table(folder, "story_steps", [{"story_id": "s", "step": "1", "event_id": "midterms", "narration": "N"}])
+    monkeypatch.setenv("STANCES_DEBATE", str(folder))
+    body = html(present(story="s", step="1"))
+    assert "<img" not in body
+    assert "L &lt;img src=x onerror=alert(1)&gt; **bold** [x](javascript:alert(1))" in body
+    assert "D &lt;img src=x onerror=alert(1)&gt;" in body

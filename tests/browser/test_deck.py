@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from stances import deck, stories
+from stances import deck, query, stories
 from stances.load import load_debate
 
 from .conftest import screenshot
@@ -178,3 +178,63 @@ def test_the_deck_fits_the_screen_with_its_sources_and_footer(browser, talk, siz
     screenshot(tab, f"deck-title-{size[0]}x{size[1]}")
     assert [url for url in requests if not url.startswith("file://")] == []
     context.close()
+
+
+EVENT_MARK = """(day) => {
+  const tl = document.getElementById('timeline');
+  const t = tl._fullData.find(t => t.name === 'Context events');
+  const i = t.x.findIndex(x => String(x).slice(0, 10) === day);
+  return i >= 0 ? {x: String(t.x[i]).slice(0, 10), y: t.y[i]} : null;
+}"""
+
+
+def test_an_event_step_plays_offline_with_its_card_ring_and_grid(browser, tmp_path):
+    # Issue 14: a story step may point at a context event's date; the deck shows its card, rings its mark and sets
+    # the grid to its day, with the same keys, and still sends no request.
+    debate = load_debate()
+    story = stories.stories_in(debate)["decree-to-peace-formula"]
+    context = stories.context_statements(debate, debate.statements, story)
+    views = [stories.step_view(debate, story, context, n) for n in range(1, len(story.steps) + 1)]
+    number = next(v.number for v in views if v.is_event)
+    path = tmp_path / "talk.html"
+    path.write_bytes(deck.presentation(debate, story_id=story.story_id))
+    browser_context, tab, requests = offline_tab(browser, (1280, 720))
+    tab.goto(path.as_uri())
+    tab.wait_for_selector("body[data-ready=true]", timeout=30_000)
+    seen = {}
+    for key, at in (("PageDown", number), ("ArrowRight", number + 1), ("End", len(views)), ("Home", 0), ("Space", 1)):
+        tab.keyboard.press(key)
+        if at == 0:
+            expect(tab.locator("#counter")).to_have_text(f"Title · {len(views)} steps")
+            continue
+        view = views[at - 1]
+        expect(tab.locator("#counter")).to_have_text(f"Step {at} of {len(views)}")
+        slide = tab.locator(".slide.current")
+        expect(slide.locator(".narration")).to_have_text(view.step.narration)
+        tab.wait_for_function(f"() => document.getElementById('grid').dataset.step === '{at}'")
+        ring = tab.evaluate(RING)
+        if view.is_event:
+            event = query.event_detail(debate, view.event_id)
+            expect(slide).to_have_attribute("data-event", view.event_id)
+            expect(slide.locator(".card")).to_contain_text(event.label)
+            expect(slide.locator(".card")).to_contain_text(event.description)
+            assert slide.locator("ul.sources a").evaluate_all("els => els.map(a => a.href)") == [
+                s.url for s in event.sources
+            ]
+            mark = tab.evaluate(EVENT_MARK, view.day.isoformat())
+            screenshot(tab, "deck-event-step-1280x720")
+        else:
+            expect(slide).to_have_attribute("data-statement", view.statement_id)
+            mark = tab.evaluate(MARK_OF, view.statement_id)
+        assert (ring["id"], ring["x"], ring["y"], ring["step"]) == (
+            view.event_id or view.statement_id,
+            view.day.isoformat(),
+            mark["y"],
+            str(at),
+        )
+        grid = tab.evaluate(GRID)
+        assert grid["ids"] == expected_grid_ids(view)
+        seen[at] = grid["ids"]
+    assert seen[number] != seen[len(views)], "the grid did not change between the event's step and the last"
+    assert [url for url in requests if not url.startswith("file://")] == []
+    browser_context.close()

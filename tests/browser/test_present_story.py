@@ -235,3 +235,53 @@ def test_back_to_the_story_returns_to_its_step_with_the_sidebar_as_left(page, se
     expect(sidebar).to_be_visible()
     expect(page.locator(".st-key-hide_sidebar input")).not_to_be_checked()
     assert outside_requests == []
+
+
+EVENT_STORY = "decree-to-peace-formula"
+CARD = "() => document.querySelector('.stances-present').innerText"
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_an_event_step_moves_card_ring_and_grid_together_with_the_keys(page, server, outside_requests, size):
+    # Issue 14: a step points at a statement, or at a context event's date; the event's step shows its card, rings its
+    # mark above the lanes and sets the grid to its day, and the clicker's keys move in and out of it.
+    debate = load_debate()
+    story = stories.stories_in(debate)[EVENT_STORY]
+    context = stories.context_statements(debate, debate.statements, story)
+    views = [stories.step_view(debate, story, context, n) for n in range(1, len(story.steps) + 1)]
+    number = next(v.number for v in views if v.is_event)
+    event = query.event_detail(debate, views[number - 1].event_id)
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(f"{server.url}/present?story={EVENT_STORY}&step={number + 1}")
+    settled(page)
+    page.get_by_text("Hide sidebar").click()
+    settled(page)
+    page.locator(".stances-present").click()
+    seen = []
+    assert number == 1, "the test steps Home onto the event's step"
+    for key, at in (("PageUp", number), ("PageDown", number + 1), ("End", len(views)), ("Home", number)):
+        page.keyboard.press(key)
+        settled(page)
+        view = views[at - 1]
+        expect(page.locator(".stances-step-count")).to_have_text(f"Step {at} of {len(views)}")
+        expect(page).to_have_url(re.compile(rf"step={at}\b"))
+        expect(page.locator(".stances-narration")).to_have_text(view.step.narration)
+        card = page.locator(".stances-present")
+        if view.is_event:
+            expect(card).to_contain_text(event.label)
+            expect(card).to_contain_text(f"Context event · {event.event_kind}")
+            expect(card).to_contain_text(event.description)
+        else:
+            expect(card).not_to_contain_text("Context event")
+        by_cell = {(r.actor_id, r.question_id): r.statement_id for r in view.snapshot.itertuples()}
+        evaluates_to(page, GRID_IDS, [by_cell.get((a, q), "") for a in view.actors for q in view.questions])
+        evaluates_to(page, f"() => ({RING})().x", view.day.isoformat())
+        seen.append(page.evaluate(GRID_IDS))
+        if view.is_event:
+            screenshot(page, f"present-event-step-{size[0]}x{size[1]}")
+            found = page.evaluate(ROOM_CHECK)
+            assert found == {"small": [], "cut": [], "overlaps": [], "wide": []}
+            scroll = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+            assert scroll <= size[1] + 2, f"the Present page needs scrolling at {size}: {scroll}px"
+    assert seen[0] != seen[2], "the grid did not change between the event's step and the last"
+    assert outside_requests == []
