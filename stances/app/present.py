@@ -22,6 +22,7 @@ RETURN = "_present_return"  # (story id, step) the presenter's Grid/Timeline but
 HIDE_SIDEBAR = "hide_sidebar"  # kept for the whole session (persist_state): exploring and coming back keep it
 JUMP = "jump"
 JUMP_PROBLEM = "_present_jump_problem"  # what was wrong with the typed day, said under the bar
+ROOM = "_present_room"  # the room's scale for this browser's screen (`room.scale_for`), as its page reported it
 
 # Sizes for a room (issue 16, item 10): no text under 16 px at 1280x720, the page's side margins narrow so that the
 # controls keep their whole labels beside the sidebar, and rows of controls wrap rather than cut a label.
@@ -73,6 +74,58 @@ PRESENTER_KEYS = """<script>
   }, true);
 })();
 </script>"""
+
+# The room's scale (issue 14: the charts did not grow at 1920x1080): the server cannot see the screen, so the page
+# reports it. It reads the scales from the page's room mark and, when its screen wants another one, presses that
+# scale's hidden button (once, then waits for the rerun). No data goes in here.
+ROOM_SCRIPT = """<script>
+(function () {
+  if (window.__stancesRoom) return;
+  window.__stancesRoom = true;
+  var asked = -1, when = 0;
+  function check() {
+    var mark = document.querySelector(".stances-room");
+    if (!mark) return;
+    var scales = mark.getAttribute("data-scales").split(",").map(Number);
+    var fits = Math.min(window.innerWidth / Number(mark.getAttribute("data-width")),
+                        window.innerHeight / Number(mark.getAttribute("data-height")));
+    var wanted = 0;
+    scales.forEach(function (scale, i) { if (scale <= fits + 1e-9) wanted = i; });
+    if (String(wanted) === mark.getAttribute("data-index")) { asked = -1; return; }
+    if (wanted === asked && Date.now() - when < 3000) return;
+    var button = document.querySelector(".st-key-room_" + wanted + " button");
+    if (button) { asked = wanted; when = Date.now(); button.click(); }
+  }
+  window.addEventListener("resize", check);
+  setInterval(check, 250);
+})();
+</script>"""
+
+# The card, controls and captions grow with the charts; plotly's own sizes are scaled in `room` instead (a zoomed
+# plotly chart measures its box wrongly and is cut).
+ZOOMED = ".st-key-present_head, .st-key-present_bar, .st-key-present_left, .st-key-present_caption"
+
+
+def room_css(scale: float) -> str:
+    """The page's parts beside the charts at the room's scale; nothing at 1."""
+    hidden = ".st-key-present_room { display: none !important; }"
+    return f"<style>{hidden}{'' if scale == 1 else f' {ZOOMED} {{ zoom: {float(scale):g}; }}'}</style>"
+
+
+def _set_room(scale: float) -> None:
+    st.session_state[ROOM] = scale
+
+
+def _room_controls(scale: float) -> None:
+    """The hidden buttons the page presses to report its screen's scale, and the mark saying which one is on."""
+    box = st.container(key="present_room")
+    for index, value in enumerate(room.SCALES):
+        box.button(f"Room scale {value:g}", key=f"room_{index}", on_click=_set_room, args=(value,))
+    scales = ",".join(f"{value:g}" for value in room.SCALES)
+    box.html(
+        f'<span class="stances-room" data-index="{room.SCALES.index(scale)}" data-scales="{scales}" '
+        f'data-width="{room.BASE[0]}" data-height="{room.BASE[1]}"></span>'
+    )
 
 
 def _go(number: int, story_id: str | None = None) -> None:
@@ -129,10 +182,13 @@ def present_page() -> None:
     elif not story.story_id:
         st.query_params.pop(STORY, None)
     st.session_state.pop(RETURN, None)
-    st.html(cards.PRESENT_CSS + PRESENTER_CSS)
+    scale = st.session_state.get(ROOM, 1.0)
+    scale = scale if scale in room.SCALES else 1.0
+    st.html(cards.PRESENT_CSS + PRESENTER_CSS + room_css(scale))
     if st.session_state.get(HIDE_SIDEBAR, False):
         st.html(cards.HIDE_SIDEBAR_CSS)
-    st.html(PRESENTER_KEYS, unsafe_allow_javascript=True)
+    st.html(PRESENTER_KEYS + ROOM_SCRIPT, unsafe_allow_javascript=True)
+    _room_controls(scale)
     head = st.container(horizontal=True, vertical_alignment="center", key="present_head")
     head.html(cards.story_header_html(story.title, view.number, total), width="stretch")
     if known:
@@ -159,7 +215,8 @@ def present_page() -> None:
     if detail is None and event is None:  # the step's target comes from the debate: a defect; say so, do not crash
         st.error(f"Step {view.number} names a statement or event that is not in the debate.")
         return
-    left, right = st.columns([4.6, 7.4])
+    columns = st.columns([4.6, 7.4])
+    left, right = columns[0].container(key="present_left"), columns[1]
     with left:
         if view.step.narration:
             st.html(cards.narration_html(view.step.narration))
@@ -190,21 +247,21 @@ def present_page() -> None:
         if walk_note:
             st.caption(walk_note)
     with right:
-        figure = _timeline(context, view, ordered)
+        figure = _timeline(context, view, ordered, scale)
         st.plotly_chart(
             figure,
             key="present_timeline",
             config={"displayModeBar": False},
             alt=f"Timeline with step {view.number} of {total} ringed; later statements faded.",
         )
-        grid = room.grid(debate, view)
+        grid = room.grid(debate, view, scale)
         st.plotly_chart(
             grid,
             key="present_grid",
             config={"displayModeBar": False},
             alt=charts.grid_alt(debate, view.snapshot, view.actors, view.questions, view.grid_day),
         )
-        st.caption(cards.shown(_grid_caption(view)))
+        st.container(key="present_caption").caption(cards.shown(_grid_caption(view)))
     with take_away:
         st.download_button(
             "Download the presentation (one HTML file, plays offline)",
@@ -293,7 +350,7 @@ def _step_bar(view: stories.StepView, total: int, dated) -> None:
         st.warning(problem)
 
 
-def _timeline(context: state.AppContext, view: stories.StepView, ordered):
+def _timeline(context: state.AppContext, view: stories.StepView, ordered, scale: float = 1.0):
     """The timeline of the grid's actors with the step ringed and later statements faded, zoomed to a story step's
     range, at room sizes."""
     debate = context.debate
@@ -307,10 +364,10 @@ def _timeline(context: state.AppContext, view: stories.StepView, ordered):
             bins,
             events=debate.events,
             current=(str(row["actor_id"]), view.day),
-            height=room.timeline_height(view),
+            height=room.timeline_height(view, scale),
         )
-        return room.sized_timeline(figure, debate, query.actors_in(debate, bins["actor_id"]))
-    return room.timeline(debate, view, events=debate.events)
+        return room.sized_timeline(figure, debate, query.actors_in(debate, bins["actor_id"]), scale)
+    return room.timeline(debate, view, events=debate.events, scale=scale)
 
 
 def _grid_caption(view: stories.StepView) -> str:

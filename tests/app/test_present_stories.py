@@ -156,3 +156,15 @@ def test_an_event_steps_text_is_shown_escaped(tmp_path, monkeypatch):
     assert "<img" not in body
     assert "L &lt;img src=x onerror=alert(1)&gt; **bold** [x](javascript:alert(1))" in body
     assert "D &lt;img src=x onerror=alert(1)&gt;" in body
+
+
+def test_the_page_draws_its_charts_at_the_room_scale_its_screen_reports():
+    # Issue 14: the charts did not grow at 1920x1080; the page reports its screen by pressing a hidden scale button.
+    at = present(story=STORY, step="2")
+    sizes = chart(at, "present_grid")["layout"]["yaxis"]["tickfont"]["size"]
+    ok(at.button(key="room_2").click().run())
+    grown = chart(at, "present_grid")["layout"]["yaxis"]["tickfont"]["size"]
+    timeline = chart(at, "present_timeline")["layout"]["yaxis"]["tickfont"]["size"]
+    assert (sizes, grown, timeline) == (16, 24, 24)
+    assert 'data-index="2"' in html(at)
+    assert "zoom: 1.5" in html(at)

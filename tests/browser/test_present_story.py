@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from stances import query, steps, stories
+from stances import query, room, steps, stories
 from stances.load import load_debate
 
 from .conftest import evaluates_to, screenshot, settled
@@ -37,6 +37,14 @@ def story():
     return found, [stories.step_view(debate, found, context, n) for n in range(1, len(found.steps) + 1)]
 
 
+def roomed(page, size) -> float:
+    """Wait until the page has reported its screen and been drawn at the room's scale for it; return the scale."""
+    scale = room.scale_for(*size)
+    page.wait_for_selector(f".stances-room[data-index='{room.SCALES.index(scale)}']", state="attached")
+    settled(page)
+    return scale
+
+
 def at_step(page, views, number: int) -> None:
     view = views[number - 1]
     expect(page.locator(".stances-step-count")).to_have_text(f"Step {number} of {len(views)}")
@@ -59,6 +67,7 @@ def test_a_story_link_opens_its_step_and_clicker_keys_step_through_it(page, serv
     evaluates_to(page, f"() => ({RING})().range[0] <= {json.dumps(views[1].start.isoformat())}", True)
     page.get_by_text("Hide sidebar").click()
     settled(page)
+    roomed(page, size)
     screenshot(page, f"present-story-step2-{size[0]}x{size[1]}")
     page.locator(".stances-present").click()  # focus the page, not a text box
     for key, number in (("PageDown", 3), ("Space", 4), ("PageUp", 3), ("End", len(views)), ("Home", 1)):
@@ -92,20 +101,22 @@ def test_a_malformed_story_link_falls_back_with_a_notice(page, server, outside_r
     assert outside_requests == []
 
 
-# Everything a room reads on the Present page: each visible text's font size, the controls whose label is cut
+# Everything a room reads on the Present page: each visible text's font size as drawn (its CSS zoom included: the
+# page's parts beside the charts grow with the room's scale) against `least`, the controls whose label is cut
 # (their text wider than its box), pairs of labels or controls whose boxes overlap, and controls past the screen.
-ROOM_CHECK = """() => {
+ROOM_CHECK = """(least) => {
   const main = document.querySelector('[data-testid="stMain"]');
-  // A box of 1 px or less is a screen reader's text (an icon button's name), not something on screen.
-  const visible = el => { const r = el.getBoundingClientRect(); return r.width > 1 && r.height > 1; };
+  // A box of 1 px or less (before zoom) is a screen reader's text (an icon button's name), not something on screen.
+  const visible = el => { const r = el.getBoundingClientRect(), z = el.currentCSSZoom || 1;
+                          return r.width / z > 1 && r.height / z > 1; };
   const own = el => Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
   // Speaker notes (the expander) are for the presenter's eyes; icons are glyphs named by their ligature text.
   const skip = el => el.closest('[data-testid="stExpanderDetails"], [data-testid="stIconMaterial"]');
   const small = [];
   for (const el of main.querySelectorAll('*')) {
     if (!visible(el) || !own(el) || skip(el)) continue;
-    const size = parseFloat(getComputedStyle(el).fontSize);
-    if (size < 16) small.push([el.textContent.trim().slice(0, 40), size]);
+    const size = parseFloat(getComputedStyle(el).fontSize) * (el.currentCSSZoom || 1);
+    if (size < least - 0.5) small.push([el.textContent.trim().slice(0, 40), size]);
   }
   const cut = [];
   for (const el of main.querySelectorAll('button, button *, [data-testid="stWidgetLabel"] *')) {
@@ -145,8 +156,11 @@ def test_the_present_page_is_readable_from_the_back_of_a_room(page, server, outs
         settled(page)
         expect(page.locator('section[data-testid="stSidebar"]')).to_be_hidden()
     page.wait_for_function("() => document.querySelectorAll('.st-key-present_grid .xtick text').length > 0")
+    scale = roomed(page, size)
+    page.wait_for_function("() => document.querySelectorAll('.st-key-present_grid .xtick text').length > 0")
     screenshot(page, f"present-room-{link.split('=')[0]}-{size[0]}x{size[1]}-{sidebar}")
-    found = page.evaluate(ROOM_CHECK)
+    # Issue 14: at 1920x1080 the charts did not grow; every text now grows with the screen (24 px and more there).
+    found = page.evaluate(ROOM_CHECK, 16 * scale)
     assert found == {"small": [], "cut": [], "overlaps": [], "wide": []}
     scroll = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     assert scroll <= size[1] + 2, f"the Present page needs scrolling at {size}: {scroll}px"
@@ -278,8 +292,9 @@ def test_an_event_step_moves_card_ring_and_grid_together_with_the_keys(page, ser
         evaluates_to(page, f"() => ({RING})().x", view.day.isoformat())
         seen.append(page.evaluate(GRID_IDS))
         if view.is_event:
+            scale = roomed(page, size)
             screenshot(page, f"present-event-step-{size[0]}x{size[1]}")
-            found = page.evaluate(ROOM_CHECK)
+            found = page.evaluate(ROOM_CHECK, 16 * scale)
             assert found == {"small": [], "cut": [], "overlaps": [], "wide": []}
             scroll = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
             assert scroll <= size[1] + 2, f"the Present page needs scrolling at {size}: {scroll}px"
