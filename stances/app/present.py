@@ -108,7 +108,11 @@ ZOOMED = ".st-key-present_head, .st-key-present_bar, .st-key-present_left, .st-k
 
 def room_css(scale: float) -> str:
     """The page's parts beside the charts at the room's scale; nothing at 1."""
-    hidden = ".st-key-present_room { display: none !important; }"
+    # The hidden scale buttons and their layout wrapper take no room (the wrapper kept a gap and a row's width).
+    hidden = (
+        '.st-key-present_room, [data-testid="stLayoutWrapper"]:has(> .st-key-present_room) '
+        "{ display: none !important; }"
+    )
     return f"<style>{hidden}{'' if scale == 1 else f' {ZOOMED} {{ zoom: {float(scale):g}; }}'}</style>"
 
 
@@ -116,9 +120,9 @@ def _set_room(scale: float) -> None:
     st.session_state[ROOM] = scale
 
 
-def _room_controls(scale: float) -> None:
+def _room_controls(row, scale: float) -> None:
     """The hidden buttons the page presses to report its screen's scale, and the mark saying which one is on."""
-    box = st.container(key="present_room")
+    box = row.container(key="present_room", width="content")
     for index, value in enumerate(room.SCALES):
         box.button(f"Room scale {value:g}", key=f"room_{index}", on_click=_set_room, args=(value,))
     scales = ",".join(f"{value:g}" for value in room.SCALES)
@@ -188,8 +192,8 @@ def present_page() -> None:
     if st.session_state.get(HIDE_SIDEBAR, False):
         st.html(cards.HIDE_SIDEBAR_CSS)
     st.html(PRESENTER_KEYS + ROOM_SCRIPT, unsafe_allow_javascript=True)
-    _room_controls(scale)
     head = st.container(horizontal=True, vertical_alignment="center", key="present_head")
+    _room_controls(head, scale)  # in the head's row: hidden, it takes no line of the page
     head.html(cards.story_header_html(story.title, view.number, total), width="stretch")
     if known:
         st.session_state[STORY_BOX] = story.story_id

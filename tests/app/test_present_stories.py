@@ -168,3 +168,16 @@ def test_the_page_draws_its_charts_at_the_room_scale_its_screen_reports():
     assert (sizes, grown, timeline) == (16, 24, 24)
     assert 'data-index="2"' in html(at)
     assert "zoom: 1.5" in html(at)
+
+
+@pytest.mark.parametrize("story_id", list(stories.stories_in(load_debate(DEFAULT_DEBATE))))
+def test_every_step_of_each_bundled_story_plays(story_id):
+    # Issue 14, "Done when": both bundled stories play in the app, every step (statement or event) with its card.
+    story = stories.stories_in(load_debate(DEFAULT_DEBATE))[story_id]
+    at = present(story=story_id, step="1")
+    for number in range(1, len(story.steps) + 1):
+        body = html(at)
+        assert f"Step {number} of {len(story.steps)}" in body
+        assert ("stances-present stances-event" in body) == story.steps[number - 1].is_event
+        if number < len(story.steps):
+            ok(at.button(key="next").click().run())
