@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
 from stances.model import DebateMeta, doi_url
 from stances.query import EventDetail, SourceRef, StatementDetail
 from stances.vocab import NO_POSITION_COLOUR, POSITION_COLOURS, day_text, signed
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SAFE_URL = re.compile(r"^https?://\S+$")
 
@@ -102,6 +106,17 @@ def shown(text: object) -> str:
     flat = " ".join(("" if text is None else str(text)).split())
     escaped = "".join("\\" + c if c.isascii() and not c.isalnum() and not c.isspace() else c for c in flat)
     return _BREAKS.sub(WORD_JOINER, escaped)
+
+
+_DAY = re.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b")
+NON_BREAKING_HYPHEN = "\u2011"
+
+
+def shown_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """A table for `st.table` (a static table that wraps long cells, and renders Markdown in them): every cell and
+    column name as `shown` text, and each day's hyphens non-breaking (Chromium wrapped a day after its month)."""
+    whole_day = rf"\1{NON_BREAKING_HYPHEN}\2{NON_BREAKING_HYPHEN}\3"
+    return table.map(lambda cell: shown(_DAY.sub(whole_day, str(cell)))).rename(columns=shown)
 
 
 NO_ADDRESS = (

@@ -216,6 +216,9 @@ def stack_rows(lanes: np.ndarray, days: np.ndarray, width: float) -> np.ndarray:
     return rows
 
 
+EACH_OWN_QUESTION = "The position on each mark's own question"  # the colour choice that is no single question
+
+
 def colour_note(debate: Debate, colour_by: str | None) -> str:
     """What the colours of the timeline show, in words for the page and the legend (plain text: escape to show)."""
     if colour_by is None:
@@ -882,6 +885,23 @@ TREND_LINE = "#1d3557"  # the step lines: a dark blue that is none of the positi
 TREND_ROW_PX = 64  # height of one actor's small chart
 TREND_GAP_PX = 30  # room above each small chart for its actor's name
 TOP_DATES_PX = 22  # room for the dates above the first row
+TREND_MARK_PX = 10  # a statement's mark on a small chart
+TREND_PLOT_PX = 300  # about how wide a small chart's dates run at the narrowest (1280 px, sidebar open, 2 columns)
+
+
+def side_by_side(days: np.ndarray, positions: np.ndarray, width: float) -> np.ndarray:
+    """Where each of one actor's marks is drawn (in days, like `days`), so that no two marks at one position lie
+    closer than `width` and hide each other: a mark that would touch the last one at its position is set just right
+    of it (two statements of one day at −1 side by side), and the marks after it keep the order (the step line never
+    runs back). `days` in date order; no mark is drawn left of its day.
+    """
+    drawn = np.empty(len(days), dtype=float)
+    last_at: dict[int, float] = {}
+    previous = -np.inf
+    for i, (day, position) in enumerate(zip(days.tolist(), positions.tolist(), strict=True)):
+        previous = max(day, previous, last_at.get(position, -np.inf) + width)
+        drawn[i] = last_at[position] = previous
+    return drawn
 
 
 def positions_over_time(
@@ -891,6 +911,8 @@ def positions_over_time(
     time; each mark is one statement (colour = position), and nothing else is a mark.
 
     A line goes on, dotted and without a mark, from the actor's last statement to `until` (the position held).
+    Marks of one actor at one position that would touch (two statements of one day at −1) are drawn side by side
+    (`side_by_side`), so every statement is seen and clicked; the hover gives each its own day.
     Small multiples rather than one chart of lines: lines at the same value hid each other (four actors on −1).
     Beyond `DENSITY_ABOVE` statements on the question, each actor's line steps once per period (the last position
     held in it) and has no markers. When the chart is dense, or more than `CROWDED_LINES` actors spoke on the
@@ -913,6 +935,13 @@ def positions_over_time(
     by_actor = dict(tuple(part.groupby(part["actor_id"].astype(str), sort=False)))
     actors = query.actors_in(debate, list(by_actor))
     columns = 2 if len(actors) > 6 else 1
+    # Two marks at one position closer than this many days would touch: they are drawn side by side.
+    start, width = pd.Timestamp(0), 1.0
+    if len(part):
+        start = part["date"].min()
+        end = max(part["date"].max(), pd.Timestamp(until)) if until is not None else part["date"].max()
+        plot_width = TREND_PLOT_PX * (2 if columns == 1 else 1)
+        width = (TREND_MARK_PX + 2) * max((end - start) / pd.Timedelta(days=1), 1.0) / plot_width
     rows = max(-(-len(actors) // columns), 1)
     plot_px = rows * TREND_ROW_PX + (rows - 1) * TREND_GAP_PX
     fig = make_subplots(
@@ -925,9 +954,14 @@ def positions_over_time(
     )
     scale_colours = scales.scales(debate.scale_points) if len(scale) else None
     for i, actor in enumerate(actors):
-        mine = by_actor[actor]
+        mine = by_actor[actor].sort_values("date", kind="stable")
         row, column = i // columns + 1, i % columns + 1
         positions = mine["position"].astype(int).tolist()
+        days = mine["date"]
+        if not dense:  # marks that would hide each other side by side; the hover says each one's own day
+            offset = (days - start) / pd.Timedelta(days=1)
+            drawn = side_by_side(offset.to_numpy(dtype=float), np.asarray(positions), width)
+            days = pd.Series(start + pd.to_timedelta(drawn, unit="D"), index=mine.index)
         colours = (
             [POSITION_COLOURS[scales.position_class(question, p, scale_colours)] for p in positions]
             if scale_colours is not None
@@ -935,25 +969,27 @@ def positions_over_time(
         )
         fig.add_trace(
             go.Scatter(
-                x=list(mine["date"]),
+                x=list(days),
                 y=positions,
                 mode="lines" if dense else "lines+markers",
                 line={"shape": "hv", "color": TREND_LINE, "width": 2},
-                marker={"size": 10, "color": colours, "line": {"color": "#333333", "width": 1}},
+                marker={"size": TREND_MARK_PX, "color": colours, "line": {"color": "#333333", "width": 1}},
                 name=short(names.get(actor, actor)),
                 customdata=np.column_stack(
                     [
                         mine["statement_id"].to_numpy(),
                         np.full(len(mine), escape(names.get(actor, actor)), dtype=object),
+                        np.array([signed(p) for p in positions], dtype=object),
+                        np.array([day_text(d) for d in mine["date"]], dtype=object),
                     ]
                 ),
-                hovertemplate="%{customdata[1]}: %{y:+d} on %{x|%Y-%m-%d}<extra></extra>",
+                hovertemplate="%{customdata[1]}: %{customdata[2]} on %{customdata[3]}<extra></extra>",
                 showlegend=False,
             ),
             row=row,
             col=column,
         )
-        last_day = mine["date"].iloc[-1]
+        last_day = days.iloc[-1]
         if until is not None and pd.Timestamp(until) > last_day:
             fig.add_trace(
                 go.Scatter(
@@ -1035,6 +1071,13 @@ HELD = "position held"  # the dotted line from an actor's last statement to the 
 def trend_actors(figure: go.Figure) -> int:
     """How many actors a positions-over-time figure draws (one statement trace each)."""
     return sum(1 for trace in figure.data if trace.customdata is not None)
+
+
+def trend_marks(figure: go.Figure) -> int:
+    """How many statement marks a positions-over-time figure draws (none when its lines step once per period)."""
+    return sum(
+        len(trace.customdata) for trace in figure.data if trace.customdata is not None and "markers" in trace.mode
+    )
 
 
 def timeline_alt(debate: Debate, statements: pd.DataFrame) -> str:

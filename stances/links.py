@@ -40,6 +40,7 @@ PARAMS: dict[str, str] = {
     "compare": "the actors compared with the profile's actor, by name",
     "debate": "the debate shown, by its folder name, when the app offers several (the bundled one if absent)",
     "gapmarks": "true to mark the grid's cells where public words and a private signal differ",
+    "colours": "what the timeline's colours show: a question's label, or each mark's own question",
 }
 
 STATEMENT_PARAM = "statement"
@@ -51,7 +52,8 @@ UNBOUND = (STATEMENT_PARAM, PAIR_PARAM)
 # `?actor=Mark A. Milley&question=Open talks now`; these parameters are checked against those labels.
 MULTI_CHOICE = ("actor", "question", "position", "evidence", "channel", "outlet", "compare")
 # One choice each, checked against the options their widget offers (the alignment pages').
-SINGLE_CHOICE = ("question_focus", "measure", "focus", "who", "wsize", "wstep", "smooth", "debate")
+COLOURS = "colours"  # the timeline's "Colours show" choice
+SINGLE_CHOICE = ("question_focus", "measure", "focus", "who", "wsize", "wstep", "smooth", "debate", COLOURS)
 CHOICE_PARAMS = (*MULTI_CHOICE, *SINGLE_CHOICE, PAIR_PARAM)
 CHOICE_WHY = {
     "actor": "unknown actor",
@@ -69,6 +71,7 @@ CHOICE_WHY = {
     "wstep": "not one of the steps offered",
     "smooth": "not one of the smoothing choices offered",
     "debate": "unknown debate",
+    COLOURS: "unknown question",
 }
 FLAGS = ("onrecord", "changes", "autoplay", "matches", "gapmarks")
 DAYS = ("asof", "since")

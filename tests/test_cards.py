@@ -334,3 +334,11 @@ def test_dataset_links_never_link_a_non_http_address_and_escape_every_text():
     assert '<li>Repository: <a href="https://example.org/&lt;x&gt;"' in out
     assert "<li>Identifier: &lt;i&gt;id&lt;/i&gt;</li>" in out
     assert "javascript" not in out and cards.esc(cards.NO_ADDRESS) not in out
+
+
+def test_shown_cells_escapes_every_cell_and_column_name_for_a_markdown_table():
+    table = pd.DataFrame({"Actor": ["**Milley**", "[x](http://127.0.0.1:9/)"], "Path": ["+1 (2022-09-08)", ""]})
+    assert cards.shown_cells(table).to_dict("list") == {
+        "Actor": [cards.shown("**Milley**"), cards.shown("[x](http://127.0.0.1:9/)")],
+        "Path": ["\\+1 \\(2022\u201109\u201108\\)", ""],  # a day's hyphens do not break
+    }

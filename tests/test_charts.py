@@ -469,6 +469,41 @@ def test_positions_over_time_scale_ticks_are_the_points_and_the_words_are_above(
     )
 
 
+@pytest.mark.parametrize(
+    ("days", "positions", "expected"),
+    [
+        ([0, 0], [-1, -1], [0, 2]),  # one day, one position: side by side
+        ([0, 0], [-1, -2], [0, 0]),  # one day, two positions: one above the other already
+        ([0, 1, 5], [-1, -1, -1], [0, 2, 5]),  # touching marks move right; a mark far enough keeps its day
+        ([0, 0, 0], [-1, -2, -1], [0, 0, 2]),  # the third touches the first at −1
+        ([0, 0, 1], [-1, -1, 2], [0, 2, 2]),  # a later mark is never drawn left of one before it (the line runs on)
+    ],
+)
+def test_side_by_side_keeps_marks_at_one_position_apart(days, positions, expected):
+    drawn = charts.side_by_side(np.array(days, dtype=float), np.array(positions), 2.0)
+    assert drawn.tolist() == expected
+
+
+def test_positions_over_time_draws_two_statements_of_one_day_at_one_position_side_by_side():
+    """Regression (issue 16, item 6): the US officials' two −1 of 14 Nov 2022 on "US should press Kyiv" (one
+    private, one public) were drawn at one point, so one hid the other and the chart showed a mark fewer."""
+    bundled = load_debate()
+    fig = charts.positions_over_time(bundled, bundled.statements, "us-press-kyiv", until=dt.date(2023, 2, 26))
+    [officials] = [t for t in fig.data if t.customdata is not None and t.name.startswith("US administration")]
+    pair = [i for i, row in enumerate(officials.customdata) if row[0].startswith("us-officials-20221114")]
+    assert [officials.customdata[i][3] for i in pair] == ["2022-11-14", "2022-11-14"]  # each hovers its own day
+    assert [officials.y[i] for i in pair] == [-1, -1]
+    first, second = (pd.Timestamp(officials.x[i]) for i in pair)
+    on_question = bundled.statements[bundled.statements["question_id"] == "us-press-kyiv"]
+    span_days = (pd.Timestamp("2023-02-26") - on_question["date"].min()).days
+    # At the narrowest small chart, the two centres lie at least a mark's width apart.
+    assert (second - first) / pd.Timedelta(days=1) * charts.TREND_PLOT_PX / span_days >= charts.TREND_MARK_PX
+    assert charts.trend_marks(fig) == len(on_question)
+    marks = [t for t in fig.data if t.customdata is not None]
+    drawn = {(t.xaxis, pd.Timestamp(x), y) for t in marks for x, y in zip(t.x, t.y, strict=True)}
+    assert len(drawn) == len(on_question)  # no two marks of one small chart at one point
+
+
 # timeline_alt, escape, signed ----------------------------------------------------------------------------------
 
 

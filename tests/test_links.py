@@ -26,6 +26,7 @@ VOCABULARY = LinkVocabulary(
         "wstep": frozenset({"14"}),
         "smooth": frozenset({"1", "3"}),
         "debate": frozenset({"ukraine-talks-2022", "other-debate"}),
+        "colours": frozenset({"Open talks now", "US should press Kyiv", "The position on each mark's own question"}),
     },
     statements=frozenset({"milley-club", "sullivan-view"}),
     stories=frozenset({"milley-vs-advisers"}),
@@ -76,6 +77,7 @@ CLEAN = {
     "compare": ["Jake Sullivan"],
     "debate": ["other-debate"],
     "gapmarks": ["true"],
+    "colours": ["Open talks now"],
 }
 
 
@@ -97,6 +99,7 @@ def test_empty_link_ignores_nothing():
         ({"actor": ["milley"]}, [("actor", "milley", "unknown actor")]),  # ids are not labels
         ({"question": ["talks-now"]}, [("question", "talks-now", "unknown question")]),
         ({"question_focus": ["Nope"]}, [("question_focus", "Nope", "unknown question")]),
+        ({"colours": ["talks-now"]}, [("colours", "talks-now", "unknown question")]),  # labels, not ids
         ({"position": ["+3"]}, [("position", "+3", "unknown position")]),
         ({"evidence": ["rumour"]}, [("evidence", "rumour", "unknown evidence kind")]),
         ({"channel": ["public"]}, [("channel", "public", "not Public or Private")]),

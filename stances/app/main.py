@@ -17,6 +17,7 @@ from streamlit.navigation.page import StreamlitPage
 from stances import cache, debates, links, query, revisions
 from stances.app import state, ui, uploads
 from stances.cards import shown
+from stances.charts import EACH_OWN_QUESTION
 from stances.load import folder_signature
 from stances.model import Debate
 from stances.names import actor_names, question_labels
@@ -33,6 +34,7 @@ NOTICE = "_link_notice"  # the parts of links not used as written, for the notic
 NOTED = "_link_noted"  # (parameter, value) already noted in this session
 OPENED_WITH = "_opened_with"  # the filters of the link this session was opened with
 SHOWN_PROBLEMS = 5  # problems of a broken save named on screen
+EVERY_QUESTION = ""  # the timeline's colour choice that is no single question: each mark's own
 
 
 @st.cache_resource(max_entries=4, show_spinner="Loading the debate …")
@@ -106,6 +108,7 @@ def vocabulary(_debate: Debate, signature: tuple) -> tuple[links.LinkVocabulary,
         "actor": actors,
         "question": questions,
         "question_focus": questions,
+        links.COLOURS: questions | {EACH_OWN_QUESTION},
         "position": frozenset(POSITION_NAMES.values()),
         "evidence": frozenset(EVIDENCE_LABELS.values()),
         "channel": frozenset(CHANNEL_LABELS.values()),
@@ -233,13 +236,14 @@ def filter_defaults(first: dt.date, last: dt.date) -> dict[str, Any]:
 
 
 def reset_filters(first: dt.date, last: dt.date) -> None:
-    """The Reset button: every filter back to its default, and out of the URL.
+    """The Reset button: every filter back to its default, and out of the URL (the timeline's "Colours show" too).
 
     The defaults are set, not the keys dropped: a bound widget whose key is gone reads the value of the link the
     page was opened with again (Streamlit seeds it from that first URL), so a dropped key put the link's actor
     back. A widget set to its default removes its parameter from the URL. The link's remembered filters go too.
     """
     st.session_state.update(filter_defaults(first, last))
+    st.session_state[links.COLOURS] = EVERY_QUESTION  # the timeline's colours, chosen beside it, go back too
     st.session_state[OPENED_WITH] = {}
     st.session_state.pop(UNREAD_DATES, None)
 
@@ -247,7 +251,7 @@ def reset_filters(first: dt.date, last: dt.date) -> None:
 # What a page remembers of the debate shown: reset when another debate is picked (its names and days differ).
 VIEW_KEYS: tuple[str, ...] = ("asof", "since", "changes", "question_focus", "step", "grid_actors_find")
 VIEW_KEYS += ("grid_actors_page", "grid_questions_find", "grid_questions_page", "source_search", "source_kind")
-VIEW_KEYS += ("_present_step",)
+VIEW_KEYS += ("_present_step", links.COLOURS)
 
 
 def reset_view() -> None:
@@ -331,7 +335,8 @@ def sidebar_filters(debate: Debate, signature: tuple) -> Filters:
             args=(first, last),
             icon=":material/restart_alt:",
             key="reset_filters",
-            help="Every filter back to the whole debate (the link then holds none).",
+            help="Every filter back to the whole debate, and the timeline's colours to each mark's own question "
+            "(the link then holds none).",
         )
     return Filters(
         actors=tuple(chosen_actors),

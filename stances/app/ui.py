@@ -23,7 +23,8 @@ _ICON_ONLY = ", ".join(f'.st-key-{key} [data-testid="stMarkdownContainer"]' for 
 #   (which Streamlit draws like a focused link), and the current page marked by more than a tint;
 # - captions and buttons' shortcut hints at 4.5:1 (Streamlit fades them to 60% of the text colour, 4.4:1 on white);
 # - the day and month boxes of a date field at least 24 px wide (target size);
-# - icon-only buttons named by a label that only screen readers get.
+# - icon-only buttons named by a label that only screen readers get;
+# - the changes table's cells wrap between words, never inside a day (Streamlit's tables break anywhere).
 APP_CSS = f"""<style>
 :focus-visible {{ outline: 3px solid #1f5fa8 !important; outline-offset: 2px !important; }}
 [data-testid="stSidebarNavLink"]:focus-visible {{ outline-offset: -3px !important; }}
@@ -31,6 +32,7 @@ APP_CSS = f"""<style>
 [data-testid="stSidebarNavLink"][aria-current="page"] span {{ font-weight: 700; }}
 [data-testid="stCaptionContainer"], [data-testid^="stBaseButton"] kbd {{ color: #4f555c; opacity: 1; }}
 [data-testid="stDateInputField"] [role="spinbutton"] {{ display: inline-block; min-width: 24px; text-align: center; }}
+.st-key-changes_table td {{ overflow-wrap: normal; word-break: normal; }}
 {_ICON_ONLY} {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
   white-space: nowrap; }}
 </style>"""

@@ -9,7 +9,7 @@ import streamlit as st
 
 from stances import cards, chart_rows, charts, links, paging, query
 from stances.app import state, ui
-from stances.app.main import note
+from stances.app.main import EVERY_QUESTION, note
 from stances.names import actor_names, question_labels
 from stances.vocab import DAY_WIDGET_FORMAT, STALE_AFTER_DAYS, counted, day_text, signed
 
@@ -53,22 +53,24 @@ def timeline_page() -> None:
         ui.figure_downloads(context, {"Timeline": figure}, key="timeline_files")
 
 
-EVERY_QUESTION = ""  # the colour choice: each statement's position on its own question
-
-
 def _colour_choice(context: state.AppContext) -> str | None:
-    """What the timeline's colours show: every question shown, or one of them; said beside the choice."""
+    """What the timeline's colours show: each mark's own question, or one question; said beside the choice and
+    bound to the link (`?colours=` holds the question's label)."""
     debate, shown = context.debate, context.shown
     labels = question_labels(debate)
     present = query.questions_in(debate, shown["question_id"])
+    linked = st.query_params.get(links.COLOURS)
     left, right = st.columns([2, 3], vertical_alignment="bottom")
     choice = left.selectbox(
         "Colours show",
-        [EVERY_QUESTION, *present] if len(present) > 1 else present,
-        format_func=lambda q: "The position on each mark's own question" if q == EVERY_QUESTION else labels.get(q, q),
-        key="timeline_colour",
+        [EVERY_QUESTION, *present],
+        format_func=lambda q: charts.EACH_OWN_QUESTION if q == EVERY_QUESTION else labels.get(q, q),
+        key=links.COLOURS,
+        bind="query-params",
         help="A lane holds statements on several questions: choose one to colour only its statements.",
     )
+    if linked and linked != labels.get(choice) and linked in set(labels):
+        note(links.Unused(name=links.COLOURS, value=linked, why="no statement on it passes the filters"))
     colour_by = choice or None
     right.caption(cards.shown(charts.colour_note(debate, colour_by)) + ".")
     return colour_by
@@ -326,7 +328,10 @@ def grid_page() -> None:
                 "Path: each position the actor held on the way, with the day it was said; a position that moved "
                 "and came back by the later day is listed as “moved and back”."
             )
-            st.dataframe(moved_rows, hide_index=True, width="stretch", key="changes_table")
+            # A static table: a long path wraps and is read whole (the interactive table cut it at the column's
+            # edge, and only a mouse could widen the column).
+            with st.container(key="changes_table"):
+                st.table(cards.shown_cells(moved_rows), hide_index=True, border="horizontal")
     with st.expander("The grid as a table"):
         st.dataframe(table, width="stretch")
     ui.detail_card(context, hint="Click a cell to read the statement behind it, its quote and its sources.")
@@ -399,9 +404,14 @@ def trends_page() -> None:
         if charts.trend_actors(figure) < actors_here
         else ""
     )
-    st.caption(
-        f"Each actor's position on “{cards.shown(labels[question])}”, from their statements in the filter.{more}"
+    marks = charts.trend_marks(figure)
+    drawn = (
+        f"{counted(marks, 'statement')} by {counted(charts.trend_actors(figure), 'actor')} in the filter, a mark "
+        "each (marks at one position that would overlap stand side by side; hover one for its day)"
+        if marks
+        else "too many statements for a mark each: each line steps once per period, to the last position in it"
     )
+    st.caption(f"Each actor's position on “{cards.shown(labels[question])}”: {drawn}.{more}")
     ui.follow_click(event, "trend_chart")
     ui.chart_statement_picker(context, figure, by="traces", key="trend_statements", chart="chart")
     ui.detail_card(context)

@@ -20,6 +20,7 @@ import pytest
 
 from stances import links
 from stances.cards import shown
+from stances.charts import EACH_OWN_QUESTION
 from stances.load import load_debate
 from stances.names import actor_names, question_labels
 from tests.app.test_app import PAGES, TITLES, app, ok
@@ -58,6 +59,7 @@ def value_makers(rng: random.Random) -> dict[str, Callable[[], tuple[str, bool]]
         "who": pick(names, ["Nobody", *hostile]),
         "question": pick(labels, ["No such question", *hostile]),
         "question_focus": pick(labels, ["No such question", *hostile]),
+        "colours": pick([*labels, EACH_OWN_QUESTION], ["No such question", "talks-now", *hostile]),
         "position": pick(["+2 strongly for", "0 neutral / conditional"], ["+3", "2", "0 neutral", *hostile]),
         "evidence": pick(["On-record words"], ["rumour", *hostile]),
         "channel": pick(["Public", "Private"], ["public", *hostile]),
@@ -149,10 +151,14 @@ def test_generated_links_never_raise_and_every_bad_value_is_named(number, vocabu
         predicted = list({(u.name, u.value): u for u in links.unused_values(params, vocabulary)}.values())
         if page == "present" and (beyond := presenter_step_note(params, notices)):
             predicted.append(beyond)
+        ran = ["timeline", page] if page in FIRST_RUN_ELSEWHERE else [page]
+        filtered_out = [note for name in ran if (note := filtered_out_note(name, params, notices))]
+        predicted += filtered_out
         assert notices == ([shown(links.notice(predicted))] if predicted else []), (page, params)
         assert bad <= (named(notices[0]) if notices else set()), (page, params, notices)
         if not bad and notices:
-            assert named(notices[0]) <= repeated(params), (page, params, notices)
+            also = {note.name for note in filtered_out}
+            assert named(notices[0]) <= repeated(params) | also, (page, params, notices)
         if _has(at, "actor"):
             good = [v for v in dict.fromkeys(params.get("actor", [])) if v in set(names)]
             assert [names[a] for a in at.multiselect(key="actor").value] == good, (page, params)
@@ -165,6 +171,21 @@ def presenter_step_note(params: dict[str, list[str]], notices: list[str]) -> lin
         return None
     total = found.group(1)
     return links.Unused(name="step", value=params["step"][0], why=f"beyond the last step, {total}", read_as=total)
+
+
+# The page's own choice of a question, whose options are the questions the filters leave.
+CHOSEN_QUESTION = {"timeline": links.COLOURS, "trends": "question_focus"}
+
+
+def filtered_out_note(page: str, params: dict[str, list[str]], notices: list[str]) -> links.Unused | None:
+    """The page's own note on a question it offers no more (the link's other filters leave no statement on it);
+    the page reads the link's last value, as its widget does."""
+    name = CHOSEN_QUESTION.get(page)
+    if name is None or not notices or not params.get(name):
+        return None
+    note = links.Unused(name=name, value=params[name][-1], why="no statement on it passes the filters")
+    part = links.notice([note]).removeprefix("Ignored from the link: ").removesuffix(".")
+    return note if shown(part) in notices[0] else None
 
 
 def repeated(params: dict[str, list[str]]) -> set[str]:

@@ -80,3 +80,36 @@ def test_an_out_of_range_as_of_day_is_named_on_the_grid():
     ok(at.switch_page("stances/app/pages/grid.py").run())
     assert "asof" in at.warning[0].value
     assert at.date_input(key="asof").value == load_debate().statements["date"].max().date()
+
+
+COLOURS_ONE = "Colour: position on “Open talks now”; white marks are statements on other questions"
+
+
+def test_a_link_sets_what_the_timeline_colours_show():
+    """Regression (issue 16, item 5): the choice of what the colours show was not in the link."""
+    at = ok(app(colours="Open talks now").run())
+    assert at.selectbox(key="colours").value == "talks-now"
+    assert shown(COLOURS_ONE) + "." in [c.value for c in at.caption]
+    assert [w.value for w in at.warning] == []
+
+
+def test_a_link_with_an_unknown_colour_choice_names_it_and_colours_each_mark_by_its_own_question():
+    at = ok(app(colours="**Nope**").run())
+    assert at.selectbox(key="colours").value == ""
+    assert at.warning[0].value == notice(links.Unused(name="colours", value="**Nope**", why="unknown question"))
+
+
+def test_a_link_colouring_a_question_the_filters_leave_out_says_so():
+    at = ok(app(colours="Open talks now", question="Victory by force").run())
+    assert at.selectbox(key="colours").value == ""
+    assert at.selectbox(key="colours").options == ["The position on each mark's own question", "Victory by force"]
+    assert at.warning[0].value == notice(
+        links.Unused(name="colours", value="Open talks now", why="no statement on it passes the filters")
+    )
+
+
+def test_reset_filters_colours_each_mark_by_its_own_question_again():
+    at = ok(app(colours="Open talks now").run())
+    at.button(key="reset_filters").click()
+    ok(at.run())
+    assert at.selectbox(key="colours").value == ""

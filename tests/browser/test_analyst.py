@@ -165,3 +165,37 @@ def test_the_grid_keeps_its_questions_and_key_in_view_while_its_cells_scroll(pag
     assert header.bounding_box()["y"] + header.bounding_box()["height"] <= cells.bounding_box()["y"] + 1
     screenshot(page, f"grid-scrolled-{size[0]}x{size[1]}")
     assert outside_requests == []
+
+
+# Each cell of the changes table's Path column: its text, and whether any of it lies outside the cell.
+PATH_CELLS = """() => {
+  const table = document.querySelector('.st-key-changes_table table');
+  const heads = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());
+  const at = heads.indexOf('Path');
+  return [...table.querySelectorAll('tbody tr')].map(row => {
+    const cell = row.children[at], box = cell.getBoundingClientRect(), text = document.createRange();
+    text.selectNodeContents(cell);
+    const ink = text.getBoundingClientRect();
+    return {text: cell.textContent.trim().replaceAll('\u2011', '-'),
+            cut: cell.scrollWidth > cell.clientWidth + 1 || ink.right > box.right + 1};
+  });
+}"""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_a_long_path_in_the_changes_table_is_shown_whole(page, server, outside_requests, size):
+    """Regression (issue 16, item 3): the changes table cut a long path at its column's edge; only a mouse could
+    widen the column. Milley's path on "Victory by force" has five moves."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    open_app(page, server, "/grid?changes=true")
+    table = page.locator(".st-key-changes_table table")
+    # its days written with non-breaking hyphens, so that no day is wrapped after its month
+    expect(table).to_contain_text("+1 (2022-09-08) → −1 (2022-11-09) → 0 (2022-11-10)".replace("-", "\u2011"))
+    cells = page.evaluate(PATH_CELLS)
+    longest = max(cells, key=lambda cell: len(cell["text"]))
+    assert longest["text"].startswith("+1 (2022-09-08) → −1 (2022-11-09) → 0 (2022-11-10) → −1 (2022-11-16)")
+    assert [cell["text"] for cell in cells if cell["cut"]] == []
+    row = table.locator("tr", has_text=longest["text"][:40])
+    row.scroll_into_view_if_needed()
+    screenshot(page, f"grid-changes-path-{size[0]}x{size[1]}")
+    assert outside_requests == []

@@ -124,7 +124,7 @@ def test_context_events_are_readable_whole_in_the_key(wide, server):
 
 def test_the_colours_can_show_one_question_and_the_page_says_so(wide, server):
     open_timeline(wide, server)
-    wide.locator(".st-key-timeline_colour").click()
+    wide.locator(".st-key-colours").click()
     wide.get_by_role("option", name="Open talks now").click()
     settled(wide)
     expect(
@@ -133,3 +133,43 @@ def test_the_colours_can_show_one_question_and_the_page_says_so(wide, server):
     expect(wide.locator(CHART + " .legend")).to_contain_text("Position on Open talks now")
     expect(wide.locator(CHART + " .legend")).to_contain_text("Other questions")
     screenshot(wide, "timeline-one-question-1440x900")
+
+
+def chosen(tab):
+    return tab.get_by_role("combobox", name="Colours show")
+
+
+def test_the_colour_choice_is_kept_in_the_link_restored_from_it_and_reset(wide, server):
+    """Regression (issue 16, item 5): "Colours show" was not in the link, so a shared link coloured every mark."""
+    open_timeline(wide, server, "?colours=" + quote("Open talks now"))
+    expect(chosen(wide)).to_have_value("Open talks now")
+    expect(
+        wide.get_by_text("Colour: position on “Open talks now”; white marks are statements on other questions")
+    ).to_be_visible()
+    expect(wide.locator(CHART + " .legend")).to_contain_text("Position on Open talks now")
+    screenshot(wide, "timeline-colours-from-link-1440x900")
+    wide.locator(".st-key-colours").click()
+    wide.get_by_role("option", name="US should press Kyiv").click()
+    settled(wide)
+    expect(wide).to_have_url(re.compile(r"[?&]colours=US(\+|%20)should(\+|%20)press(\+|%20)Kyiv(&|$)"))
+    expect(wide.locator(CHART + " .legend")).to_contain_text("Position on US should press Kyiv")
+    wide.locator(".st-key-colours").click()
+    wide.get_by_role("option", name="The position on each mark's own question").click()
+    settled(wide)
+    expect(wide).not_to_have_url(re.compile(r"[?&]colours="))
+    expect(wide.get_by_text("Colour: each statement's position on its own question")).to_be_visible()
+    wide.locator(".st-key-colours").click()
+    wide.get_by_role("option", name="Victory by force").click()
+    settled(wide)
+    expect(wide).to_have_url(re.compile(r"[?&]colours=Victory"))
+    wide.get_by_role("button", name="Reset filters").click()
+    settled(wide)
+    expect(wide).not_to_have_url(re.compile(r"[?&]colours="))
+    expect(chosen(wide)).to_have_value("The position on each mark's own question")
+
+
+def test_a_link_with_an_unknown_colour_choice_is_named_in_the_notice(wide, server):
+    open_timeline(wide, server, "?colours=" + quote("<b>Nope</b>"))
+    expect(wide.get_by_text("Ignored from the link: colours '<b>Nope</b>' (unknown question).")).to_be_visible()
+    expect(chosen(wide)).to_have_value("The position on each mark's own question")
+    expect(wide).not_to_have_url(re.compile(r"[?&]colours="))
