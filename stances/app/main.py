@@ -308,6 +308,7 @@ def sidebar_filters(debate: Debate, signature: tuple) -> Filters:
             format=DAY_WIDGET_FORMAT,
             on_change=st.session_state.pop,
             args=(UNREAD_DATES, None),
+            help=DATES_HELP,
         )
         start, end = (dates[0], dates[-1]) if isinstance(dates, tuple | list) and dates else (first, last)
         start, end = min(start, end), max(start, end)
@@ -352,6 +353,9 @@ def sidebar_filters(debate: Debate, signature: tuple) -> Filters:
     )
 
 
+# Streamlit's range field moves from year to month to day, but not on from the first day to the last: typing on
+# rewrites the first day (checked in Chromium, Streamlit 1.67). Tab moves to the last day.
+DATES_HELP = "Type the first day, press Tab, then type the last day (or type both in the box below)."
 TYPED_DATES = "dates_typed"
 UNREAD_DATES = "_dates_unread"  # the typed text that could not be read as days, to say so
 
