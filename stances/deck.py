@@ -208,9 +208,7 @@ def step_slide(view: stories.StepView, detail: StatementDetail) -> str:
     notes_html = "".join(f"<p>{cards.esc(n)}</p>" for n in notes) or "<p>No notes for this step.</p>"
     quote = f"<blockquote>“{cards.esc(detail.quote)}”</blockquote>" if detail.quote else ""
     colour = cards.position_colour(detail)
-    grid_note = f"grid as of {vocab.day_text(view.grid_day)}" + (
-        f", changes since {vocab.day_text(view.since)}" if view.since else ""
-    )
+    grid_note = cards.esc(stories.grid_note(view, brief=True))
     return f"""<section class="slide step-slide" data-step="{view.number}"
  data-statement="{cards.esc(view.statement_id)}" aria-label="Step {view.number} of {view.total}">
   <p class="count">Step {view.number} of {view.total} · {grid_note}</p>
@@ -237,9 +235,7 @@ def event_slide(view: stories.StepView, detail: EventDetail) -> str:
     sources = "".join(cards.source_line(s) for s in detail.sources)
     notes = f"<p>{cards.esc(view.step.notes)}</p>" if view.step.notes else "<p>No notes for this step.</p>"
     description = f'<p class="summary">{cards.esc(detail.description)}</p>' if detail.description else ""
-    grid_note = f"grid as of {vocab.day_text(view.grid_day)}" + (
-        f", changes since {vocab.day_text(view.since)}" if view.since else ""
-    )
+    grid_note = cards.esc(stories.grid_note(view, brief=True))
     return f"""<section class="slide step-slide event-slide" data-step="{view.number}"
  data-event="{cards.esc(view.event_id)}" aria-label="Step {view.number} of {view.total}">
   <p class="count">Step {view.number} of {view.total} · {grid_note}</p>

@@ -272,12 +272,22 @@ def _target(debate: Debate, step: StoryStep, number: int) -> tuple[dt.date, tupl
 GRID_RULE = "as on the Grid page: latest positions by that day"
 
 
-def grid_note(view: StepView) -> str:
-    """What the step's grid shows, in words for the screen (plain text: the caller escapes it)."""
+ANOTHER_IN_CELL = "the step's own cell shows another statement of that day, as the Grid page does"
+
+
+def grid_note(view: StepView, *, brief: bool = False) -> str:
+    """What the step's grid shows, in words for the screen (plain text: the caller escapes it): the Present page's
+    caption, or `brief` the deck's step line. Both say when the card's own cell shows another statement."""
+    another = cell_shows_another(view) is not None
+    if brief:
+        note = f"grid as of {day_text(view.grid_day)}"
+        if view.since:
+            note += f", changes since {day_text(view.since)}"
+        return note + (f" ({ANOTHER_IN_CELL})" if another else "")
     note = f"Grid as of {day_text(view.grid_day)}, {GRID_RULE}"
     if view.since:
         note += f"; framed cells changed since {day_text(view.since)}"
-    return note + "."
+    return note + "." + (f" {ANOTHER_IN_CELL[0].upper()}{ANOTHER_IN_CELL[1:]}." if another else "")
 
 
 def cell_shows_another(view: StepView) -> str | None:

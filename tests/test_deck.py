@@ -232,3 +232,26 @@ def test_the_timeline_window_follows_lanes_of_their_own_heights():
     assert deck.lane_range(extents[0][0] + 0.5, extents, top) == (extents[deck.LANES_SHOWN - 1][1], top)
     # A mark in the last lane: the last eight lanes.
     assert deck.lane_range(extents[-1][1] - 0.5, extents, top) == (extents[-1][1], extents[-deck.LANES_SHOWN][0])
+
+
+def test_a_step_whose_cell_shows_another_statement_says_so_on_its_slide_as_the_present_page_does():
+    # One grid rule for the Present page and the deck (issue 16, item 12): where the card's own cell shows another
+    # statement of the day (stronger evidence or a later one wins it), the slide says so, not only the page.
+    debate = load_debate(DEFAULT_DEBATE)
+    flagged = 0
+    for story in stories.stories_in(debate).values():
+        shown = debate.statements
+        views = stories.step_views(debate, story, stories.context_statements(debate, shown, story))
+        page = deck.presentation(debate, story_id=story.story_id).decode("utf-8")
+        lines = dict(
+            re.findall(
+                r'<section class="slide step-slide[^"]*" data-step="(\d+)".*?<p class="count">([^<]*)</p>',
+                page,
+                flags=re.S,
+            )
+        )
+        for view in views:
+            says = stories.ANOTHER_IN_CELL.replace("'", "&#x27;") in lines[str(view.number)]
+            assert says == (stories.cell_shows_another(view) is not None), (story.story_id, view.number)
+            flagged += says
+    assert flagged, "no bundled story step shows another statement in its cell: the test checks nothing"

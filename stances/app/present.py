@@ -376,10 +376,7 @@ def _timeline(context: state.AppContext, view: stories.StepView, ordered, scale:
 
 def _grid_caption(view: stories.StepView) -> str:
     """The grid's day and rule, and whether its step's cell shows another statement than the card."""
-    note = stories.grid_note(view)
-    if stories.cell_shows_another(view) is not None:
-        note += " The step's own cell shows another statement of that day, as the Grid page does."
-    return note
+    return stories.grid_note(view)
 
 
 def _walk_grid_note(view: stories.StepView, ordered) -> str | None:
