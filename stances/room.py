@@ -30,6 +30,9 @@ ROW = 30  # px: a grid row (cell plus gap)
 LANE = 24  # px: a timeline lane
 TIMELINE_HEIGHT = 300  # px at most: with the grid below, both fit beside the card at 1280x720
 TIMELINE_FRAME = 70  # px: the date axis and the top margin
+# px at scale 1: the timeline and the grid together, beside the card: what is left of 1280x720 under the page's
+# title and controls and above the grid's caption (the timeline grows for its lane names only within this).
+CHART_COLUMN = 505
 HEAD_LINE = 20  # px: one line of the question labels over the cells
 NAME_GAP = FONT + 4  # px between the centres of two neighbouring lanes' names on the timeline
 BASE = (1280, 720)  # px: the screen the sizes above are for
@@ -79,7 +82,8 @@ def timeline(
         compact=True,
     )
     drawn = query.actors_in(debate, timeline_statements(view)["actor_id"])  # the lanes, as charts.timeline orders them
-    figure.update_layout(height=max(int(figure.layout.height), lanes_height(figure, scale)))
+    room_left = px(CHART_COLUMN, scale) - grid_height(debate, view, scale)
+    figure.update_layout(height=max(int(figure.layout.height), min(lanes_height(figure, scale), room_left)))
     return sized_timeline(charts.with_date_range(figure, view.start, view.end), debate, drawn, scale)
 
 
@@ -139,10 +143,8 @@ def sized_grid(
     figure: dict[str, Any], debate: Debate, actors: list[str], questions: list[str], scale: float = 1.0
 ) -> dict[str, Any]:
     """A grid figure's JSON at room sizes: numbers in the cells, `FONT` px labels, short names, wrapped questions."""
-    names, labels = actor_names(debate), question_labels(debate)
-    width = max(QUESTION_WIDTH // max(len(questions), 1), 6)
-    heads = [question_label(labels.get(q, q), width) for q in questions]
-    lines = max((head.count("<br>") + 1 for head in heads), default=1)
+    names = actor_names(debate)
+    heads = question_heads(debate, questions)
     font = px(FONT, scale)
     for trace in figure["data"]:
         trace["mode"] = "markers+text"
@@ -157,8 +159,25 @@ def sized_grid(
     layout["font"] = {**layout.get("font", {}), "size": font}
     # plotly keeps the plot area at least `minreducedheight` (64 px) tall and cuts the margin above it instead: with
     # one or two rows, the question labels' first lines were cut off (72: the floor and a little room for the head)
-    layout["height"] = px(HEAD_LINE * lines + 14 + max(ROW * max(len(actors), 1), 72), scale)
+    layout["height"] = _grid_height(heads, len(actors), scale)
     return figure
+
+
+def question_heads(debate: Debate, questions: list[str]) -> list[str]:
+    """The grid's column heads: each question's label wrapped to share `QUESTION_WIDTH` characters of the row."""
+    labels = question_labels(debate)
+    width = max(QUESTION_WIDTH // max(len(questions), 1), 6)
+    return [question_label(labels.get(q, q), width) for q in questions]
+
+
+def _grid_height(heads: list[str], actors: int, scale: float) -> int:
+    lines = max((head.count("<br>") + 1 for head in heads), default=1)
+    return px(HEAD_LINE * lines + 14 + max(ROW * max(actors, 1), 72), scale)
+
+
+def grid_height(debate: Debate, view: stories.StepView, scale: float = 1.0) -> int:
+    """The height of the step's room grid (`grid`), in px."""
+    return _grid_height(question_heads(debate, view.questions), len(view.actors), scale)
 
 
 def question_label(label: object, width: int) -> str:
