@@ -32,7 +32,7 @@ from scipy import sparse
 from scipy.cluster import hierarchy
 
 from stances import query
-from stances.query.asof import _evidence_rank
+from stances.query.asof import recency_score
 
 
 class Measure(StrEnum):
@@ -119,7 +119,7 @@ class _Windows:
         self.actors, self.questions = actors, questions
         # Sorting by key is sorting by actor id, then question id (the codes follow the texts' order), as as_of does.
         self.key = self.actor.reshape(-1) * len(questions) + question.reshape(-1)
-        self.score = self.days * 16 - _evidence_rank(statements["evidence"])  # later day first, then stronger evidence
+        self.score = recency_score(statements)  # as_of's own rule
         # Each statement id's place in text order (Arrow sorts the ids in C++; NumPy compares Python strings).
         by_id = pc.sort_indices(pa.array(statements["statement_id"].astype(str).to_numpy(dtype=object), pa.string()))
         self.tie = np.empty(len(statements), dtype="int64")

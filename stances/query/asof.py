@@ -23,6 +23,13 @@ def _evidence_rank(evidence: pd.Series) -> np.ndarray:
     return evidence.astype(str).map(EVIDENCE_RANK).fillna(unranked).to_numpy()
 
 
+def recency_score(statements: pd.DataFrame) -> np.ndarray:
+    """One sortable score per statement for `as_of`'s rule: a later day first, then stronger evidence (ties after
+    that fall to the smaller statement id)."""
+    days = statements["date"].to_numpy().astype("datetime64[D]").astype("int64")
+    return days * 16 - _evidence_rank(statements["evidence"])
+
+
 def as_of(statements: pd.DataFrame, day: dt.date | pd.Timestamp) -> pd.DataFrame:
     """Each actor's latest position on each question on `day`: one row per (actor, question) said on or before it.
 
@@ -33,10 +40,7 @@ def as_of(statements: pd.DataFrame, day: dt.date | pd.Timestamp) -> pd.DataFrame
     known = statements[(statements["date"] <= day).to_numpy()]
     if known.empty:
         return known.assign(age_days=pd.Series(dtype="int64"), stale=pd.Series(dtype=bool))
-    rank = _evidence_rank(known["evidence"])
-    days = known["date"].to_numpy().astype("datetime64[D]").astype("int64")
-    # One sortable score per statement: later day first, then stronger evidence; ties fall to the smaller id below.
-    score = days * 16 - rank
+    score = recency_score(known)
     order = pd.DataFrame(
         {
             "actor_id": known["actor_id"].astype(str).to_numpy(),
